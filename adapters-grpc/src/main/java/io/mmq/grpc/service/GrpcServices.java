@@ -13,7 +13,8 @@ public final class GrpcServices {
       List.of(
           CatalogGrpcService.class,
           ClassificationGrpcService.class,
-          ModelGrpcService.class);
+          ModelGrpcService.class,
+          RecommendationGrpcService.class);
 
   private GrpcServices() {}
 }
