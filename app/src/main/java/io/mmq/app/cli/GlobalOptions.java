@@ -12,8 +12,7 @@ public final class GlobalOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Embedded database and model artifacts (default: ${DEFAULT-VALUE}).",
-      defaultValue = "./mmq-data",
+      description = "Embedded database and model artifacts (default: ./mmq-data).",
       scope = picocli.CommandLine.ScopeType.INHERIT)
   Path dataDir;
 
@@ -35,6 +34,31 @@ public final class GlobalOptions {
       paramLabel = "PASSWORD",
       scope = picocli.CommandLine.ScopeType.INHERIT)
   String dbPassword;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A properties file of settings (see the README); environment MMQ_* and flags win over it.",
+      scope = picocli.CommandLine.ScopeType.INHERIT)
+  Path configFile;
+
+  /** The settings from the config file, the environment and these flags. */
+  public io.mmq.app.config.MmqConfig config() {
+    java.util.Map<String, String> flags = new java.util.HashMap<>();
+    if (dataDir != null) {
+      flags.put("data.dir", dataDir.toString());
+    }
+    if (dbUrl != null) {
+      flags.put("db.url", dbUrl);
+    }
+    if (dbUser != null) {
+      flags.put("db.user", dbUser);
+    }
+    if (dbPassword != null) {
+      flags.put("db.password", dbPassword);
+    }
+    return io.mmq.app.config.MmqConfig.load(Optional.ofNullable(configFile), System.getenv(), flags);
+  }
 
   public Path dataDir() {
     return dataDir;

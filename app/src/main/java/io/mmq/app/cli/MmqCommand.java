@@ -1,11 +1,16 @@
 package io.mmq.app.cli;
 
+import io.mmq.core.common.ConflictException;
+import io.mmq.core.common.NotFoundException;
+import io.mmq.core.common.PreconditionFailedException;
+import io.mmq.core.common.StorageUnavailableException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The top-level {@code mmq} command: lists the commands of R16. */
+/** The top-level {@code mmq} command: the commands of R16. */
 @Command(
     name = "mmq",
     mixinStandardHelpOptions = true,
@@ -13,24 +18,28 @@ import picocli.CommandLine.Model.CommandSpec;
     description =
         "Learns which articles of a content feed are high quality from how readers engaged with"
             + " earlier articles, and re-weights the feed recommender's candidates.",
-    subcommandsRepeatable = false)
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      TasksCommand.class,
+      LabelsCommand.class,
+      ClassifyCommand.class,
+      ModelsCommand.class,
+    })
 public final class MmqCommand implements Runnable {
+  /** Commands of R16 whose issues have not landed yet, with their one-line descriptions. */
+  static final Map<String, String> PLANNED =
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "quickstart", "Generate a corpus, import, label, train, validate, then serve and show classifications.",
+              "train", "Train a model on a window's labelled resources (--from A --to B [--seed N]).",
+              "validate", "Evaluate the active model on a window's labels (--from A --to B).",
+              "rerank", "Re-weight a candidate list by quality.",
+              "generate", "Write a synthetic corpus with planted quality signals.",
+              "bench", "Measure latency, throughput and training speed."));
 
-  /** The commands of R16, in the order the help lists them, with a one-line description each. */
-  static final String[][] COMMANDS = {
-    {"quickstart", "Generate a corpus, import, label, train, validate, then serve and show classifications."},
-    {"serve", "Run the gRPC server (--port P)."},
-    {"import", "Import resources and engagement from JSON Lines (--resources R.jsonl --engagement E.jsonl)."},
-    {"tasks", "Print the current task set, or replace it (--file TASKSET.json)."},
-    {"labels", "Derive labels for a window (--from A --to B)."},
-    {"train", "Train a model on a window's labelled resources (--from A --to B [--seed N])."},
-    {"validate", "Evaluate the active model on a window's labels (--from A --to B)."},
-    {"classify", "Classify resources (--resources R.jsonl)."},
-    {"rerank", "Re-weight a candidate list by quality."},
-    {"models", "List, promote or roll back models."},
-    {"generate", "Write a synthetic corpus with planted quality signals."},
-    {"bench", "Measure latency, throughput and training speed."},
-  };
+  /** Exit code of a command that failed for a reason it explains on stderr. */
+  static final int FAILED = 1;
 
   @Mixin GlobalOptions global;
 
@@ -41,14 +50,38 @@ public final class MmqCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  /** Builds the command line with every subcommand registered. */
+  /** Builds the command line with every subcommand registered and a one-line error reporter. */
   public static CommandLine newCommandLine() {
     CommandLine line = new CommandLine(new MmqCommand());
-    for (String[] command : COMMANDS) {
+    PLANNED.forEach((name, description) -> {
       CommandLine sub = new CommandLine(new PlannedCommand());
-      sub.getCommandSpec().usageMessage().description(command[1]);
-      line.addSubcommand(command[0], sub);
-    }
+      sub.getCommandSpec().usageMessage().description(description);
+      line.addSubcommand(name, sub);
+    });
+    line.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+      commandLine.getErr().println("mmq " + commandLine.getCommandName() + ": " + reason(error));
+      commandLine.getErr().flush();
+      return FAILED;
+    });
     return line;
+  }
+
+  /** A one-line reason: the message of a known failure, the type and message of anything else. */
+  static String reason(Throwable error) {
+    if (error instanceof IllegalArgumentException
+        || error instanceof NotFoundException
+        || error instanceof PreconditionFailedException
+        || error instanceof ConflictException
+        || error instanceof StorageUnavailableException
+        || error instanceof java.io.IOException
+        || error instanceof java.io.UncheckedIOException) {
+      return String.valueOf(error.getMessage()).lines().findFirst().orElse("");
+    }
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return error.getClass().getSimpleName() + ": " + error.getMessage()
+        + (root != error ? " (cause: " + root + ")" : "");
   }
 }
