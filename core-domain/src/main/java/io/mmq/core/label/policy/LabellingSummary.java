@@ -1,0 +1,55 @@
+package io.mmq.core.label.policy;
+
+import io.mmq.core.common.Checks;
+import io.mmq.core.engagement.model.TimeWindow;
+import io.mmq.core.task.model.TaskName;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * What {@link WindowLabeller#label} did for one window: records read, distinct resources, resources
+ * with at least one label (the ones passed on), and per task the reference and label counts.
+ */
+public record LabellingSummary(
+    TimeWindow window,
+    long records,
+    long resources,
+    long labelledResources,
+    Map<TaskName, TaskCounts> tasks) {
+
+  public LabellingSummary {
+    Objects.requireNonNull(window, "window is null");
+    Checks.requireNonNegative(records, "records");
+    Checks.requireNonNegative(resources, "resources");
+    Checks.requireNonNegative(labelledResources, "labelledResources");
+    // keeps the task set's order
+    tasks = Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(tasks, "tasks is null")));
+  }
+
+  /**
+   * One task's figures: the reference value (empty when no resource was eligible), eligible
+   * resources, positive and negative labels; {@code ties = eligible - positive - negative} and the
+   * other resources had too few impressions or no value.
+   */
+  public record TaskCounts(OptionalDouble reference, long eligible, long positive, long negative) {
+    public TaskCounts {
+      Objects.requireNonNull(reference, "reference is null");
+      Checks.requireNonNegative(eligible, "eligible");
+      Checks.requireNonNegative(positive, "positive");
+      Checks.requireNonNegative(negative, "negative");
+      if (positive + negative > eligible) {
+        throw new IllegalArgumentException(
+            "positive (" + positive + ") + negative (" + negative + ") exceed eligible "
+                + eligible);
+      }
+    }
+
+    public long ties() {
+      return eligible - positive - negative;
+    }
+  }
+}
