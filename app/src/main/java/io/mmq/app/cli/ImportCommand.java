@@ -43,45 +43,55 @@ final class ImportCommand extends AppCommand {
     if (resources == null && engagement == null) {
       throw new ParameterException(spec.commandLine(), "give --resources, --engagement or both");
     }
-    Map<String, Object> report = new LinkedHashMap<>();
-    int rejected = 0;
-    if (resources != null) {
-      IngestResourcesUseCase ingest = app.get(IngestResourcesUseCase.class);
-      FileImport<Resource> result =
-          importFile(resources, "resources", (reader, sink) -> JsonLines.readResources(reader, sink),
-              batch -> ingest.ingest(new IngestResourcesCommand(batch)), Resource::id);
-      report.put("resources", result.summary());
-      rejected += result.rejected;
-    }
-    if (engagement != null) {
-      RecordEngagementUseCase record = app.get(RecordEngagementUseCase.class);
-      FileImport<EngagementRecord> result =
-          importFile(engagement, "engagement", (reader, sink) -> JsonLines.readEngagement(reader, sink),
-              batch -> record.record(new RecordEngagementCommand(batch)), r -> List.of(r.resourceId(), r.window()));
-      report.put("engagement", result.summary());
-      rejected += result.rejected;
-    }
+    Map<String, Object> report = importFiles(app, resources, engagement, err());
     if (json) {
       printJson(report);
     } else {
       report.forEach((k, v) -> out().println(k + ": " + v));
     }
-    return rejected == 0 ? 0 : PARTIAL;
+    return rejected(report) == 0 ? 0 : PARTIAL;
+  }
+
+  /** Imports either file or both (null = absent); the report has one summary per file. */
+  static Map<String, Object> importFiles(Application app, Path resources, Path engagement, java.io.PrintWriter progress)
+      throws Exception {
+    Map<String, Object> report = new LinkedHashMap<>();
+    if (resources != null) {
+      IngestResourcesUseCase ingest = app.get(IngestResourcesUseCase.class);
+      report.put("resources", importFile(resources, "resources", JsonLines::readResources,
+          batch -> ingest.ingest(new IngestResourcesCommand(batch)), Resource::id, progress).summary());
+    }
+    if (engagement != null) {
+      RecordEngagementUseCase record = app.get(RecordEngagementUseCase.class);
+      report.put("engagement", importFile(engagement, "engagement", JsonLines::readEngagement,
+          batch -> record.record(new RecordEngagementCommand(batch)), r -> List.of(r.resourceId(), r.window()), progress)
+          .summary());
+    }
+    return report;
+  }
+
+  /** How many lines an import report says were rejected. */
+  static long rejected(Map<String, Object> report) {
+    long rejected = 0;
+    for (Object summary : report.values()) {
+      rejected += ((Number) ((Map<?, ?>) summary).get("rejected")).longValue();
+    }
+    return rejected;
   }
 
   interface LineReader<T> {
     void read(BufferedReader reader, Consumer<JsonLines.Line<T>> sink);
   }
 
-  private <T> FileImport<T> importFile(
-      Path file, String what, LineReader<T> reader, Consumer<List<T>> store, java.util.function.Function<T, Object> key)
-      throws Exception {
-    FileImport<T> state = new FileImport<>(what, store, key, err());
+  private static <T> FileImport<T> importFile(
+      Path file, String what, LineReader<T> reader, Consumer<List<T>> store, java.util.function.Function<T, Object> key,
+      java.io.PrintWriter err) throws Exception {
+    FileImport<T> state = new FileImport<>(what, store, key, err);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       reader.read(in, state::accept);
     }
     state.flush();
-    err().printf("%s: %d lines read, %d stored, %d rejected%n", what, state.read, state.stored, state.rejected);
+    err.printf("%s: %d lines read, %d stored, %d rejected%n", what, state.read, state.stored, state.rejected);
     return state;
   }
 

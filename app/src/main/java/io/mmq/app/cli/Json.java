@@ -7,6 +7,9 @@ import java.util.Map;
 final class Json {
   private Json() {}
 
+  /** Text that is already JSON, written as it is. */
+  record Raw(String json) {}
+
   static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
@@ -16,6 +19,8 @@ final class Json {
   private static void write(Object value, StringBuilder out) {
     if (value == null) {
       out.append("null");
+    } else if (value instanceof Raw raw) {
+      out.append(raw.json());
     } else if (value instanceof String s) {
       string(s, out);
     } else if (value instanceof Double d) {

@@ -25,17 +25,17 @@ import picocli.CommandLine.Model.CommandSpec;
       LabelsCommand.class,
       ClassifyCommand.class,
       ModelsCommand.class,
+      TrainCommand.class,
+      ValidateCommand.class,
+      GenerateCommand.class,
+      QuickstartCommand.class,
     })
 public final class MmqCommand implements Runnable {
   /** Commands of R16 whose issues have not landed yet, with their one-line descriptions. */
   static final Map<String, String> PLANNED =
       new java.util.LinkedHashMap<>(
           Map.of(
-              "quickstart", "Generate a corpus, import, label, train, validate, then serve and show classifications.",
-              "train", "Train a model on a window's labelled resources (--from A --to B [--seed N]).",
-              "validate", "Evaluate the active model on a window's labels (--from A --to B).",
               "rerank", "Re-weight a candidate list by quality.",
-              "generate", "Write a synthetic corpus with planted quality signals.",
               "bench", "Measure latency, throughput and training speed."));
 
   /** Exit code of a command that failed for a reason it explains on stderr. */
