@@ -1,0 +1,180 @@
+package io.mmq.core.label.service;
+
+import io.mmq.core.engagement.model.EngagementRecord;
+import io.mmq.core.engagement.model.TimeWindow;
+import io.mmq.core.engagement.port.out.Engagements;
+import io.mmq.core.label.model.Label;
+import io.mmq.core.label.model.LabelledResource;
+import io.mmq.core.label.policy.LabelDerivationPolicy;
+import io.mmq.core.label.policy.LabellingSummary;
+import io.mmq.core.label.policy.MetricValues;
+import io.mmq.core.label.policy.TaskLabeler;
+import io.mmq.core.label.port.in.DeriveLabelsCommand;
+import io.mmq.core.label.port.in.DeriveLabelsResult;
+import io.mmq.core.label.port.in.DeriveLabelsUseCase;
+import io.mmq.core.label.port.in.TaskLabelCounts;
+import io.mmq.core.label.port.out.Labels;
+import io.mmq.core.task.model.Task;
+import io.mmq.core.task.model.TaskName;
+import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.task.port.out.TaskSets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Derives labels (R5) for the current task set, each engagement record within its own window (see
+ * {@link DeriveLabelsUseCase}). Two streaming passes over {@link Engagements#forEachIn}: the first
+ * collects each (record window, task)'s eligible values into primitive buffers and fits one {@link
+ * TaskLabeler} per pair; the second labels every record against its own window's labelers. Only the
+ * values, the labelers and the labelled resources (which {@link Labels#replaceWindow} takes as a
+ * list) are held in memory, never the records. A record whose window first appears in the second
+ * pass (recorded meanwhile) is left for the next derivation.
+ */
+public final class DeriveLabelsService implements DeriveLabelsUseCase {
+  private static final Comparator<TimeWindow> WINDOW_ORDER =
+      Comparator.comparing(TimeWindow::start).thenComparing(TimeWindow::end);
+
+  private final Engagements engagements;
+  private final Labels labels;
+  private final TaskSets taskSets;
+  private final LabelDerivationPolicy policy;
+
+  public DeriveLabelsService(
+      Engagements engagements, Labels labels, TaskSets taskSets, LabelDerivationPolicy policy) {
+    this.engagements = Objects.requireNonNull(engagements, "engagements is null");
+    this.labels = Objects.requireNonNull(labels, "labels is null");
+    this.taskSets = Objects.requireNonNull(taskSets, "taskSets is null");
+    this.policy = Objects.requireNonNull(policy, "policy is null");
+  }
+
+  /** One record window's labelers, then its labelled resources and counts. */
+  private static final class WindowState {
+    final TaskLabeler[] labelers;
+    final List<LabelledResource> labelled = new ArrayList<>();
+    final long[] eligible;
+    final long[] positive;
+    final long[] negative;
+    long records;
+
+    WindowState(TaskLabeler[] labelers) {
+      this.labelers = labelers;
+      this.eligible = new long[labelers.length];
+      this.positive = new long[labelers.length];
+      this.negative = new long[labelers.length];
+    }
+  }
+
+  @Override
+  public DeriveLabelsResult derive(DeriveLabelsCommand command) {
+    Objects.requireNonNull(command, "command is null");
+    TimeWindow range = command.window();
+    TaskSet taskSet = taskSets.current();
+    List<Task> tasks = taskSet.tasks();
+    Map<TimeWindow, WindowState> windows = fit(range, tasks);
+    engagements.forEachIn(range, record -> label(record, tasks, windows.get(record.window())));
+    return store(range, taskSet, windows);
+  }
+
+  /** Pass 1: per record window and task, the eligible values, fitted into labelers. */
+  private Map<TimeWindow, WindowState> fit(TimeWindow range, List<Task> tasks) {
+    Map<TimeWindow, MetricValues[]> values = new TreeMap<>(WINDOW_ORDER);
+    engagements.forEachIn(
+        range,
+        record -> {
+          MetricValues[] perTask =
+              values.computeIfAbsent(record.window(), window -> newBuffers(tasks.size()));
+          for (int i = 0; i < tasks.size(); i++) {
+            policy.eligibleValue(tasks.get(i), record).ifPresent(perTask[i]::add);
+          }
+        });
+    Map<TimeWindow, WindowState> windows = new TreeMap<>(WINDOW_ORDER);
+    values.forEach(
+        (window, perTask) -> {
+          TaskLabeler[] labelers = new TaskLabeler[tasks.size()];
+          for (int i = 0; i < tasks.size(); i++) {
+            labelers[i] = policy.fit(tasks.get(i), perTask[i]);
+            perTask[i] = null; // release the buffer once fitted
+          }
+          windows.put(window, new WindowState(labelers));
+        });
+    return windows;
+  }
+
+  private static MetricValues[] newBuffers(int count) {
+    MetricValues[] buffers = new MetricValues[count];
+    for (int i = 0; i < count; i++) {
+      buffers[i] = new MetricValues(16);
+    }
+    return buffers;
+  }
+
+  /** Pass 2: labels one record against its own window's labelers. */
+  private void label(EngagementRecord record, List<Task> tasks, WindowState state) {
+    if (state == null) {
+      return; // its window appeared after the first pass
+    }
+    state.records++;
+    Map<TaskName, Label> labels = new HashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      OptionalDouble value = policy.eligibleValue(tasks.get(i), record);
+      if (value.isEmpty()) {
+        continue;
+      }
+      state.eligible[i]++;
+      Optional<Label> label = state.labelers[i].labelOf(value.getAsDouble());
+      if (label.isPresent()) {
+        labels.put(tasks.get(i).name(), label.get());
+        if (label.get().isPositive()) {
+          state.positive[i]++;
+        } else {
+          state.negative[i]++;
+        }
+      }
+    }
+    if (!labels.isEmpty()) {
+      state.labelled.add(new LabelledResource(record.resourceId(), record.window(), labels));
+    }
+  }
+
+  private DeriveLabelsResult store(
+      TimeWindow range, TaskSet taskSet, Map<TimeWindow, WindowState> windows) {
+    List<Task> tasks = taskSet.tasks();
+    Map<TaskName, TaskLabelCounts> totals = new LinkedHashMap<>();
+    tasks.forEach(task -> totals.put(task.name(), TaskLabelCounts.NONE));
+    List<LabellingSummary> summaries = new ArrayList<>();
+    long records = 0;
+    long labelledResources = 0;
+    for (Map.Entry<TimeWindow, WindowState> entry : windows.entrySet()) {
+      WindowState state = entry.getValue();
+      labels.replaceWindow(entry.getKey(), state.labelled);
+      Map<TaskName, LabellingSummary.TaskCounts> counts = new LinkedHashMap<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        TaskName name = tasks.get(i).name();
+        counts.put(
+            name,
+            new LabellingSummary.TaskCounts(
+                state.labelers[i].reference(), state.eligible[i], state.positive[i],
+                state.negative[i]));
+        long unlabelled = state.records - state.positive[i] - state.negative[i];
+        totals.put(
+            name,
+            totals.get(name)
+                .plus(new TaskLabelCounts(state.positive[i], state.negative[i], unlabelled)));
+      }
+      summaries.add(
+          new LabellingSummary(
+              entry.getKey(), state.records, state.records, state.labelled.size(), counts));
+      records += state.records;
+      labelledResources += state.labelled.size();
+    }
+    return new DeriveLabelsResult(range, records, labelledResources, totals, summaries);
+  }
+}

@@ -1,0 +1,56 @@
+package io.mmq.core.training.port.in;
+
+import io.mmq.core.common.Checks;
+import io.mmq.core.engagement.model.TimeWindow;
+import io.mmq.core.registry.model.ModelVersion;
+import io.mmq.core.training.model.TrainingConfig;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to train: the labelled resources of {@code window}, a seed, hyperparameter overrides for
+ * the trainer, optionally a model to fine-tune from (same tasks), and the share of resources held
+ * out for validation and early stopping (chosen by resource id and seed, so that a resource is
+ * never on both sides).
+ */
+public record TrainModelCommand(
+    TimeWindow window,
+    long seed,
+    Map<String, String> hyperparameters,
+    Optional<ModelVersion> fineTuneFrom,
+    double validationFraction) {
+
+  public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+
+  public TrainModelCommand {
+    Objects.requireNonNull(window, "window is null");
+    hyperparameters = Map.copyOf(Objects.requireNonNull(hyperparameters, "hyperparameters is null"));
+    Objects.requireNonNull(fineTuneFrom, "fineTuneFrom is null");
+    Checks.requireInRange(validationFraction, 0, 0.9, "validationFraction");
+  }
+
+  /** Fresh training on a window with the trainer's default hyperparameters. */
+  public static TrainModelCommand of(TimeWindow window, long seed) {
+    return new TrainModelCommand(
+        window, seed, Map.of(), Optional.empty(), DEFAULT_VALIDATION_FRACTION);
+  }
+
+  public TrainModelCommand withHyperparameters(Map<String, String> newHyperparameters) {
+    return new TrainModelCommand(
+        window, seed, newHyperparameters, fineTuneFrom, validationFraction);
+  }
+
+  public TrainModelCommand fineTuning(ModelVersion base) {
+    return new TrainModelCommand(
+        window, seed, hyperparameters, Optional.of(base), validationFraction);
+  }
+
+  public TrainModelCommand withValidationFraction(double fraction) {
+    return new TrainModelCommand(window, seed, hyperparameters, fineTuneFrom, fraction);
+  }
+
+  public TrainingConfig config() {
+    return new TrainingConfig(seed, hyperparameters);
+  }
+}

@@ -1,0 +1,33 @@
+package io.mmq.core.training.port.in;
+
+import io.mmq.core.training.model.TrainingJob;
+import io.mmq.core.training.model.TrainingListener;
+import io.mmq.core.training.model.TrainingProgress;
+import java.util.Objects;
+
+/**
+ * Follows a training run: told the job as soon as it is recorded (so that the caller can show or
+ * cancel it), then every progress report; polled for cancellation between steps, as a {@link
+ * TrainingListener}.
+ */
+public interface TrainingObserver extends TrainingListener {
+  TrainingObserver NONE = new TrainingObserver() {};
+
+  default void onStarted(TrainingJob job) {}
+
+  /** An observer that only forwards to a listener. */
+  static TrainingObserver of(TrainingListener listener) {
+    Objects.requireNonNull(listener, "listener is null");
+    return new TrainingObserver() {
+      @Override
+      public void onProgress(TrainingProgress progress) {
+        listener.onProgress(progress);
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return listener.isCancelled();
+      }
+    };
+  }
+}

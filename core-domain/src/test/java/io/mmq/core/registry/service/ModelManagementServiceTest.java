@@ -1,0 +1,111 @@
+package io.mmq.core.registry.service;
+
+import static io.mmq.core.testing.builder.ModelRecordBuilder.aModelRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mmq.core.common.NotFoundException;
+import io.mmq.core.common.PreconditionFailedException;
+import io.mmq.core.registry.model.ModelRecord;
+import io.mmq.core.registry.model.ModelStatus;
+import io.mmq.core.registry.model.ModelVersion;
+import io.mmq.core.registry.port.in.ModelChange;
+import io.mmq.core.registry.port.in.PromoteModelCommand;
+import io.mmq.core.registry.port.in.RollbackModelCommand;
+import io.mmq.core.testing.builder.ModelRecordBuilder;
+import io.mmq.core.testing.fake.InMemoryModelRegistry;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ModelManagementServiceTest {
+  private final InMemoryModelRegistry registry = new InMemoryModelRegistry();
+  private final ModelManagementService service = new ModelManagementService(registry);
+
+  @Test
+  void promotingRetiresThePreviousActiveModel() {
+    register("m-1", "2016-06-01", ModelStatus.ACTIVE);
+    register("m-2", "2016-06-10", ModelStatus.CANDIDATE);
+
+    ModelChange change = service.promote(new PromoteModelCommand(v("m-2")));
+
+    assertThat(change.previous()).contains(v("m-1"));
+    assertThat(change.active().version()).isEqualTo(v("m-2"));
+    assertThat(change.changed()).isTrue();
+    assertThat(status("m-1")).isEqualTo(ModelStatus.RETIRED);
+    assertThat(service.active().map(ModelRecord::version)).contains(v("m-2"));
+    assertThat(service.list()).extracting(ModelRecord::version).containsExactly(v("m-2"), v("m-1"));
+  }
+
+  @Test
+  void promotingTheActiveModelChangesNothingAndAnUnknownOneIsNotFound() {
+    register("m-1", "2016-06-01", ModelStatus.ACTIVE);
+
+    assertThat(service.promote(new PromoteModelCommand(v("m-1"))).changed()).isFalse();
+    assertThatThrownBy(() -> service.promote(new PromoteModelCommand(v("m-9"))))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("m-9");
+    assertThatThrownBy(() -> service.get(v("m-9"))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void rollsBackToTheModelThatServedBeforeSkippingRejectedCandidates() {
+    register("m-1", "2016-06-01", ModelStatus.ACTIVE);
+    register("m-2", "2016-06-10", ModelStatus.CANDIDATE);
+    register("m-3", "2016-06-20", ModelStatus.CANDIDATE);
+    service.promote(new PromoteModelCommand(v("m-3")));
+
+    ModelChange change = service.rollback(RollbackModelCommand.toPrevious());
+
+    assertThat(change.previous()).contains(v("m-3"));
+    assertThat(change.active().version()).isEqualTo(v("m-1"));
+    assertThat(status("m-3")).isEqualTo(ModelStatus.RETIRED);
+    assertThat(status("m-2")).isEqualTo(ModelStatus.CANDIDATE);
+    assertThatThrownBy(() -> service.rollback(RollbackModelCommand.toPrevious()))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("no retired model older than the active model m-1");
+  }
+
+  @Test
+  void rollsBackToANamedEarlierVersionOnly() {
+    register("m-1", "2016-06-01", ModelStatus.RETIRED);
+    register("m-2", "2016-06-10", ModelStatus.CANDIDATE);
+    register("m-3", "2016-06-20", ModelStatus.ACTIVE);
+    register("m-4", "2016-06-30", ModelStatus.CANDIDATE);
+
+    assertThatThrownBy(() -> service.rollback(RollbackModelCommand.to(v("m-4"))))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("newer");
+    assertThatThrownBy(() -> service.rollback(RollbackModelCommand.to(v("m-3"))))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("already active");
+    assertThatThrownBy(() -> service.rollback(RollbackModelCommand.to(v("m-0"))))
+        .isInstanceOf(NotFoundException.class);
+
+    ModelChange change = service.rollback(RollbackModelCommand.to(v("m-2")));
+    assertThat(change.active().version()).isEqualTo(v("m-2"));
+    assertThat(status("m-3")).isEqualTo(ModelStatus.RETIRED);
+  }
+
+  @Test
+  void withoutAnActiveModelThereIsNothingToRollBack() {
+    register("m-1", "2016-06-01", ModelStatus.RETIRED);
+
+    assertThatThrownBy(() -> service.rollback(new RollbackModelCommand(Optional.empty())))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("no model is active");
+  }
+
+  private void register(String version, String date, ModelStatus status) {
+    ModelRecordBuilder builder =
+        aModelRecord().withVersion(version).createdAt(date + "T00:00:00Z").withStatus(status);
+    registry.register(builder.build(), builder.artifact());
+  }
+
+  private ModelStatus status(String version) {
+    return service.get(v(version)).status();
+  }
+
+  private static ModelVersion v(String version) {
+    return ModelVersion.of(version);
+  }
+}
