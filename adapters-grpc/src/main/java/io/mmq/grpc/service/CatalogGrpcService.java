@@ -155,12 +155,13 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
               request.hasWindow()
                   ? Optional.of(EngagementMapper.window(request.getWindow(), "window"))
                   : Optional.empty();
-          var builder = ListEngagementResponse.newBuilder();
-          for (EngagementRecord record : listEngagement.list(id)) {
-            if (window.isEmpty() || window.get().encloses(record.window())) {
-              builder.addRecords(EngagementMapper.toProto(record));
-            }
-          }
+          Paging page = Paging.of(request.getPageSize(), request.getPageToken());
+          List<EngagementRecord> all =
+              listEngagement.list(id).stream()
+                  .filter(record -> window.isEmpty() || window.get().encloses(record.window()))
+                  .toList();
+          var builder = ListEngagementResponse.newBuilder().setNextPageToken(page.nextToken(all.size()));
+          page.slice(all).forEach(record -> builder.addRecords(EngagementMapper.toProto(record)));
           return builder.build();
         });
   }

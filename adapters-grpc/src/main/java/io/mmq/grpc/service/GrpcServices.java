@@ -14,7 +14,8 @@ public final class GrpcServices {
           CatalogGrpcService.class,
           ClassificationGrpcService.class,
           ModelGrpcService.class,
-          RecommendationGrpcService.class);
+          RecommendationGrpcService.class,
+          TrainingGrpcService.class);
 
   private GrpcServices() {}
 }

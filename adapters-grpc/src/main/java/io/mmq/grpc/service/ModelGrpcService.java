@@ -29,7 +29,6 @@ import java.util.Objects;
 
 /** {@code mmq.v1.ModelService}: list, get, promote and roll back models. */
 final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
-  private static final int DEFAULT_PAGE = 100;
   private final ListModelsUseCase list;
   private final GetModelUseCase get;
   private final PromoteModelUseCase promote;
@@ -52,17 +51,18 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
     Calls.unary(
         response,
         () -> {
-          if (request.getPageSize() < 0) {
-            throw new InvalidFieldException("pageSize", "must not be negative");
+          if (request.hasStatus()
+              && (request.getStatus() == ModelStatus.MODEL_STATUS_UNSPECIFIED
+                  || request.getStatus() == ModelStatus.UNRECOGNIZED)) {
+            throw new InvalidFieldException("status", "must be ACTIVE, CANDIDATE or RETIRED");
           }
-          int size = request.getPageSize() == 0 ? DEFAULT_PAGE : Math.min(request.getPageSize(), 1000);
-          int offset = pageOffset(request.getPageToken());
-          List<ModelRecord> all = list.list();
-          var builder = ListModelsResponse.newBuilder();
-          all.stream().skip(offset).limit(size).forEach(model -> builder.addModels(toProto(model)));
-          if (offset + size < all.size()) {
-            builder.setNextPageToken(Integer.toString(offset + size));
-          }
+          Paging page = Paging.of(request.getPageSize(), request.getPageToken());
+          List<ModelRecord> all =
+              list.list().stream()
+                  .filter(model -> !request.hasStatus() || model.status().name().equals(request.getStatus().name()))
+                  .toList();
+          var builder = ListModelsResponse.newBuilder().setNextPageToken(page.nextToken(all.size()));
+          page.slice(all).forEach(model -> builder.addModels(toProto(model)));
           return builder.build();
         });
   }
@@ -105,21 +105,6 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
     return CatalogGrpcService.mapUnder("version", () -> ModelVersion.of(value));
   }
 
-  private static int pageOffset(String token) {
-    if (token.isEmpty()) {
-      return 0;
-    }
-    try {
-      int offset = Integer.parseInt(token);
-      if (offset < 0) {
-        throw new NumberFormatException();
-      }
-      return offset;
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException("pageToken", "is not a token this server issued");
-    }
-  }
-
   static ModelInfo toProto(ModelRecord model) {
     var provenance =
         ModelProvenance.newBuilder()
@@ -127,7 +112,7 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
             .setSeed(model.provenance().seed())
             .putAllHyperparameters(model.provenance().hyperparameters())
             .putAllMetrics(model.provenance().metrics())
-            .setChecksum(model.checksum())
+            .setChecksum("sha256:" + model.checksum())
             .setTaskSet(TaskSetMapper.toProto(model.tasks()));
     model.provenance().fineTunedFrom().ifPresent(parent -> provenance.setParentVersion(parent.value()));
     return ModelInfo.newBuilder()

@@ -1,0 +1,207 @@
+package io.mmq.grpc.mapping;
+
+import io.mmq.core.label.policy.LabellingSummary;
+import io.mmq.core.label.port.in.DeriveLabelsResult;
+import io.mmq.core.label.port.in.TaskLabelCounts;
+import io.mmq.core.registry.model.ModelRecord;
+import io.mmq.core.task.model.Task;
+import io.mmq.core.task.model.TaskName;
+import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.training.model.TrainingJob;
+import io.mmq.core.training.model.TrainingProgress;
+import io.mmq.core.validation.model.TaskMetrics;
+import io.mmq.core.validation.model.ValidationRun;
+import io.mmq.core.validation.policy.PromotionVerdict;
+import io.mmq.core.validation.port.in.ModelUpdate;
+import io.mmq.proto.v1.Decision;
+import io.mmq.proto.v1.DeriveLabelsResponse;
+import io.mmq.proto.v1.Evaluation;
+import io.mmq.proto.v1.Job;
+import io.mmq.proto.v1.JobState;
+import io.mmq.proto.v1.TaskEvaluation;
+import io.mmq.proto.v1.TrainProgress;
+import io.mmq.proto.v1.UpdateOutcome;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps the core's training, validation and labelling results to {@code mmq.v1} messages. Counts are
+ * clamped to {@code int32}. Figures the core does not produce are NaN (never a made-up 0).
+ */
+public final class TrainingMapper {
+  /** The held-out comparison metric of an update (the promotion policy compares mean AUCs). */
+  public static final String HOLDOUT_METRIC = "mean_auc";
+
+  private TrainingMapper() {}
+
+  public static DeriveLabelsResponse toProto(DeriveLabelsResult result) {
+    var builder =
+        DeriveLabelsResponse.newBuilder()
+            .setWindow(EngagementMapper.toProto(result.window()))
+            .setResources(clamp(result.records()));
+    // one labelled record window: its references are the range's; several: no single reference
+    Optional<LabellingSummary> only =
+        result.windows().size() == 1 ? Optional.of(result.windows().get(0)) : Optional.empty();
+    for (Map.Entry<TaskName, TaskLabelCounts> task : result.tasks().entrySet()) {
+      double reference =
+          only.map(summary -> summary.tasks().get(task.getKey()))
+              .map(counts -> counts.reference().orElse(Double.NaN))
+              .orElse(Double.NaN);
+      builder.putTasks(
+          task.getKey().value(),
+          io.mmq.proto.v1.TaskLabelCounts.newBuilder()
+              .setPositive(clamp(task.getValue().positive()))
+              .setNegative(clamp(task.getValue().negative()))
+              .setMasked(clamp(task.getValue().unlabelled()))
+              .setReferenceValue(reference)
+              .setReferenceDegree(Double.NaN)
+              .build());
+    }
+    return builder.build();
+  }
+
+  /**
+   * A progress report as a {@code Step}; the joint loss is the task-weighted sum of the reported
+   * per-task losses (tasks without a loss, i.e. masked, excluded).
+   */
+  public static TrainProgress.Step toProto(TrainingProgress progress, TaskSet tasks) {
+    var step =
+        TrainProgress.Step.newBuilder().setStep(progress.step()).setMaxSteps(progress.totalSteps());
+    double joint = 0;
+    for (Map.Entry<TaskName, Double> loss : progress.taskLoss().entrySet()) {
+      step.putTaskLoss(loss.getKey().value(), loss.getValue());
+      joint += tasks.find(loss.getKey()).map(Task::weight).orElse(1.0) * loss.getValue();
+    }
+    progress.validationAuc().forEach((task, auc) -> step.putTaskValidationAuc(task.value(), auc));
+    return step.setLoss(joint).build();
+  }
+
+  /**
+   * The held-out figures a trainer recorded in a model's provenance metrics ({@code <task>.auc},
+   * {@code .accuracy}, {@code .labelled}, {@code .positiveRate}, {@code .logLoss}, {@code
+   * .calibrationError}, and {@code evaluated}) as an evaluation. The resource-level coincidence
+   * figures (accuracy, accurate, thresholds) are not measured by training: NaN / 0.
+   */
+  public static Evaluation trainingEvaluation(
+      ModelRecord model, long fallbackEvaluated, Decision decision) {
+    Map<String, Double> metrics = model.provenance().metrics();
+    var builder =
+        Evaluation.newBuilder()
+            .setModelVersion(model.version().value())
+            .setEvaluated(
+                clamp(
+                    metrics.containsKey("evaluated")
+                        ? metrics.get("evaluated").longValue()
+                        : fallbackEvaluated))
+            .setAccuracy(Double.NaN)
+            .setCoincidenceThreshold(Double.NaN)
+            .setAccuracyThreshold(Double.NaN)
+            .setDecision(decision)
+            .setWindow(EngagementMapper.toProto(model.provenance().dataWindow()))
+            .setEvaluatedAt(Timestamps.toProto(model.createdAt()));
+    for (TaskName task : model.tasks().names()) {
+      String prefix = task.value() + ".";
+      if (metrics.keySet().stream().noneMatch(key -> key.startsWith(prefix))) {
+        continue;
+      }
+      builder.putTasks(
+          task.value(),
+          TaskEvaluation.newBuilder()
+              .setAuc(metrics.getOrDefault(prefix + "auc", Double.NaN))
+              .setAccuracy(metrics.getOrDefault(prefix + "accuracy", Double.NaN))
+              .setLabelled(clamp(metrics.getOrDefault(prefix + "labelled", 0.0).longValue()))
+              .setPositiveRate(metrics.getOrDefault(prefix + "positiveRate", Double.NaN))
+              .setLogLoss(metrics.getOrDefault(prefix + "logLoss", Double.NaN))
+              .setCalibrationError(metrics.getOrDefault(prefix + "calibrationError", Double.NaN))
+              .build());
+    }
+    return builder.build();
+  }
+
+  /** A recorded validation run, with what its update did when there was one. */
+  public static Evaluation toProto(ValidationRun run, Optional<ModelUpdate> update) {
+    var builder =
+        Evaluation.newBuilder()
+            .setModelVersion(run.modelVersion().value())
+            .setEvaluated(clamp(run.evaluated()))
+            .setAccurate(clamp(run.accurate()))
+            .setAccuracy(run.accuracy())
+            .setCoincidenceThreshold(run.coincidenceThreshold())
+            .setAccuracyThreshold(run.accuracyThreshold())
+            .setDecision(Decision.valueOf(run.decision().name()))
+            .setWindow(EngagementMapper.toProto(run.window()))
+            .setRunId(run.id())
+            .setEvaluatedAt(Timestamps.toProto(run.ranAt()));
+    run.tasks().forEach((task, metrics) -> builder.putTasks(task.value(), toProto(metrics)));
+    if (update.isPresent()) {
+      ModelUpdate made = update.get();
+      var outcome = UpdateOutcome.newBuilder().setJobId(made.training().job().id().value());
+      made.training()
+          .model()
+          .ifPresent(model -> outcome.setCandidateVersion(model.version().value()));
+      outcome
+          .setHoldoutMetric(HOLDOUT_METRIC)
+          .setActiveHoldoutValue(made.verdict().map(PromotionVerdict::activeAuc).orElse(Double.NaN))
+          .setCandidateHoldoutValue(
+              made.verdict().map(PromotionVerdict::candidateAuc).orElse(Double.NaN));
+      builder.setUpdate(outcome);
+    } else if (run.candidate().isPresent()) {
+      builder.setUpdate(
+          UpdateOutcome.newBuilder().setCandidateVersion(run.candidate().get().value()));
+    }
+    return builder.build();
+  }
+
+  public static TaskEvaluation toProto(TaskMetrics metrics) {
+    return TaskEvaluation.newBuilder()
+        .setAuc(metrics.auc())
+        .setAccuracy(metrics.accuracy())
+        .setLabelled(clamp(metrics.labelled()))
+        .setPositiveRate(metrics.positiveRate())
+        .setLogLoss(metrics.logLoss())
+        .setCalibrationError(metrics.calibrationError())
+        .build();
+  }
+
+  /**
+   * A recorded job. The core runs a job as soon as it is recorded (never QUEUED; started at
+   * creation) and does not record its kind or request, which stay unset.
+   */
+  public static Job toProto(
+      TrainingJob job, boolean cancelRequested, Optional<Evaluation> evaluation) {
+    var builder =
+        Job.newBuilder()
+            .setJobId(job.id().value())
+            .setState(toProto(job.state()))
+            .setWindow(EngagementMapper.toProto(job.window()))
+            .setCreatedAt(Timestamps.toProto(job.createdAt()))
+            .setStartedAt(Timestamps.toProto(job.createdAt()))
+            .setCancelRequested(cancelRequested && !job.state().isFinal());
+    if (job.state().isFinal()) {
+      builder.setFinishedAt(Timestamps.toProto(job.updatedAt()));
+    }
+    if (job.step() > 0) {
+      builder.setLastStep(
+          TrainProgress.Step.newBuilder().setStep(job.step()).setMaxSteps(job.totalSteps()));
+    }
+    job.result().ifPresent(version -> builder.setModelVersion(version.value()));
+    if (job.state() == io.mmq.core.training.model.JobState.FAILED) {
+      job.error().ifPresent(builder::setError);
+    }
+    evaluation.ifPresent(builder::setEvaluation);
+    return builder.build();
+  }
+
+  public static JobState toProto(io.mmq.core.training.model.JobState state) {
+    return switch (state) {
+      case RUNNING -> JobState.RUNNING;
+      case SUCCEEDED -> JobState.SUCCEEDED;
+      case FAILED -> JobState.FAILED;
+      case CANCELLED -> JobState.CANCELLED;
+    };
+  }
+
+  static int clamp(long value) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+  }
+}

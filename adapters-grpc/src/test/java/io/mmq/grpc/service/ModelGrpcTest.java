@@ -1,0 +1,114 @@
+package io.mmq.grpc.service;
+
+import static io.mmq.grpc.service.GrpcHarness.assertInvalid;
+import static io.mmq.grpc.service.GrpcHarness.statusOf;
+import static io.mmq.grpc.service.TrainGrpcTest.drain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.mmq.proto.v1.GetModelRequest;
+import io.mmq.proto.v1.ListModelsRequest;
+import io.mmq.proto.v1.ListModelsResponse;
+import io.mmq.proto.v1.ModelInfo;
+import io.mmq.proto.v1.ModelStatus;
+import io.mmq.proto.v1.PromoteModelRequest;
+import io.mmq.proto.v1.RollbackModelRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ModelGrpcTest {
+  private final GrpcHarness h = new GrpcHarness();
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  @Test
+  void withoutModelsTheListIsEmptyAndTheActiveOneAndRollbackArePreconditions() {
+    assertThat(h.models.listModels(ListModelsRequest.getDefaultInstance()).getModelsList())
+        .isEmpty();
+
+    Status active = statusOf(() -> h.models.getModel(GetModelRequest.getDefaultInstance()));
+    Status rollback =
+        statusOf(() -> h.models.rollbackModel(RollbackModelRequest.getDefaultInstance()));
+
+    assertThat(active.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(active.getDescription()).contains("train").contains("promote");
+    assertThat(rollback.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+  }
+
+  @Test
+  void modelsAreListedWithProvenancePromotedAndRolledBack() {
+    String first = Corpus.loadAndTrain(h);
+    h.core.ports.clock.advance(Duration.ofMinutes(1));
+    String second =
+        drain(h.training.train(Corpus.train(Corpus.DAY_1, 2)))
+            .get(3)
+            .getFinished()
+            .getModelVersion();
+
+    ListModelsResponse all = h.models.listModels(ListModelsRequest.getDefaultInstance());
+    ListModelsResponse candidates =
+        h.models.listModels(
+            ListModelsRequest.newBuilder().setStatus(ModelStatus.CANDIDATE).build());
+    ModelInfo info = h.models.getModel(GetModelRequest.newBuilder().setVersion(second).build());
+
+    assertThat(all.getModelsList())
+        .extracting(ModelInfo::getVersion)
+        .containsExactly(second, first); // newest first
+    assertThat(candidates.getModelsList())
+        .extracting(ModelInfo::getVersion)
+        .containsExactly(second);
+    assertThat(info.getStatus()).isEqualTo(ModelStatus.CANDIDATE);
+    assertThat(info.getProvenance().getDataWindow()).isEqualTo(Corpus.DAY_1);
+    assertThat(info.getProvenance().getSeed()).isEqualTo(Corpus.seedHoldingOutBothKinds());
+    assertThat(info.getProvenance().getHyperparametersMap()).containsEntry("steps", "2");
+    assertThat(info.getProvenance().getMetricsMap()).containsKey("ctr.auc");
+    assertThat(info.getProvenance().getTaskSet()).isEqualTo(Corpus.TASKS);
+    assertThat(info.getProvenance().getChecksum()).startsWith("sha256:");
+
+    ModelInfo promoted =
+        h.models.promoteModel(PromoteModelRequest.newBuilder().setVersion(second).build());
+    assertThat(promoted.getStatus()).isEqualTo(ModelStatus.ACTIVE);
+    assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getVersion())
+        .isEqualTo(second);
+    ModelInfo rolledBack = h.models.rollbackModel(RollbackModelRequest.getDefaultInstance());
+    assertThat(rolledBack.getVersion()).isEqualTo(first);
+    assertThat(
+            h.models.getModel(GetModelRequest.newBuilder().setVersion(second).build()).getStatus())
+        .isEqualTo(ModelStatus.RETIRED);
+
+    ListModelsResponse page =
+        h.models.listModels(ListModelsRequest.newBuilder().setPageSize(1).build());
+    assertThat(page.getModelsList()).extracting(ModelInfo::getVersion).containsExactly(second);
+    assertThat(page.getNextPageToken()).isEqualTo("1");
+  }
+
+  @Test
+  void badModelRequestsNameTheFieldAndUnknownVersionsAreNotFound() {
+    assertInvalid(() -> h.models.promoteModel(PromoteModelRequest.getDefaultInstance()), "version");
+    assertInvalid(
+        () -> h.models.listModels(ListModelsRequest.newBuilder().setPageToken("zz").build()),
+        "pageToken");
+    assertInvalid(
+        () ->
+            h.models.listModels(
+                ListModelsRequest.newBuilder()
+                    .setStatus(ModelStatus.MODEL_STATUS_UNSPECIFIED)
+                    .build()),
+        "status");
+    Status promote =
+        statusOf(
+            () ->
+                h.models.promoteModel(
+                    PromoteModelRequest.newBuilder().setVersion("m-none").build()));
+    Status get =
+        statusOf(
+            () -> h.models.getModel(GetModelRequest.newBuilder().setVersion("m-none").build()));
+    assertThat(promote.getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(get.getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(get.getDescription()).contains("m-none");
+  }
+}
