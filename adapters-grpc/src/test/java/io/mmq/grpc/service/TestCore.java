@@ -49,7 +49,8 @@ final class TestCore {
       new ModelTraining(new TrainerNamingMetrics(), ports.registry, ports.jobs, ports.clock);
   final TrainingService training =
       new TrainingService(
-          ports.labels, ports.resources, ports.taskSets, ports.registry, ports.jobs, modelTraining);
+          ports.labels, ports.resources, ports.taskSets, ports.registry, ports.jobs, modelTraining,
+          ports.loader, ValidationPolicy.DEFAULT);
   final ClassificationService classification =
       new ClassificationService(ports.resources, activeModel, QualityAggregationPolicy.MAJORITY);
   final ValidationService validation =

@@ -186,8 +186,15 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   TrainingService training(
-      Labels labels, Resources resources, TaskSets taskSets, ModelRegistry registry, TrainingJobs jobs, ModelTraining training) {
-    return new TrainingService(labels, resources, taskSets, registry, jobs, training);
+      Labels labels,
+      Resources resources,
+      TaskSets taskSets,
+      ModelRegistry registry,
+      TrainingJobs jobs,
+      ModelTraining training,
+      QualityModelLoader loader,
+      ValidationPolicy validationPolicy) {
+    return new TrainingService(labels, resources, taskSets, registry, jobs, training, loader, validationPolicy);
   }
 
   @Provides

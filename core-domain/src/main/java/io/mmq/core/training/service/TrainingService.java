@@ -1,5 +1,7 @@
 package io.mmq.core.training.service;
 
+import io.mmq.core.classification.port.out.QualityModel;
+import io.mmq.core.classification.port.out.QualityModelLoader;
 import io.mmq.core.common.NotFoundException;
 import io.mmq.core.label.port.out.Labels;
 import io.mmq.core.registry.model.ModelRecord;
@@ -18,6 +20,8 @@ import io.mmq.core.training.port.in.TrainModelResult;
 import io.mmq.core.training.port.in.TrainModelUseCase;
 import io.mmq.core.training.port.in.TrainingObserver;
 import io.mmq.core.training.port.out.TrainingJobs;
+import io.mmq.core.validation.policy.ValidationPolicy;
+import io.mmq.core.validation.service.ModelEvaluator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +30,9 @@ import java.util.Optional;
  * Trains on a window's labelled resources with the current task set, and reads and cancels jobs.
  * The window's resources are split by {@link HoldoutSplit} (the command's seed and validation
  * fraction) into training and validation examples; the run itself is {@link ModelTraining}'s.
+ * A trained model is then evaluated on the held-out examples with the validation policy
+ * (coincidence accuracy and per-task metrics, as R8 measures a model), in the result's {@code
+ * heldOut}.
  */
 public final class TrainingService
     implements TrainModelUseCase, GetJobUseCase, ListJobsUseCase, CancelJobUseCase {
@@ -35,6 +42,8 @@ public final class TrainingService
   private final ModelRegistry registry;
   private final TrainingJobs jobs;
   private final ModelTraining training;
+  private final QualityModelLoader loader;
+  private final ValidationPolicy validationPolicy;
 
   public TrainingService(
       Labels labels,
@@ -42,13 +51,17 @@ public final class TrainingService
       TaskSets taskSets,
       ModelRegistry registry,
       TrainingJobs jobs,
-      ModelTraining training) {
+      ModelTraining training,
+      QualityModelLoader loader,
+      ValidationPolicy validationPolicy) {
     this.labels = Objects.requireNonNull(labels, "labels is null");
     this.resources = Objects.requireNonNull(resources, "resources is null");
     this.taskSets = Objects.requireNonNull(taskSets, "taskSets is null");
     this.registry = Objects.requireNonNull(registry, "registry is null");
     this.jobs = Objects.requireNonNull(jobs, "jobs is null");
     this.training = Objects.requireNonNull(training, "training is null");
+    this.loader = Objects.requireNonNull(loader, "loader is null");
+    this.validationPolicy = Objects.requireNonNull(validationPolicy, "validationPolicy is null");
   }
 
   @Override
@@ -74,7 +87,15 @@ public final class TrainingService
             command.config(),
             base,
             TrainingRequest.Activation.IF_NONE_ACTIVE);
-    return training.run(request, observer);
+    TrainModelResult result = training.run(request, observer);
+    if (!result.succeeded() || result.validationExamples() == 0) {
+      return result;
+    }
+    ModelRecord model = result.model().orElseThrow();
+    try (QualityModel loaded = loader.load(registry.loadArtifact(model.version()))) {
+      return result.withHeldOut(
+          ModelEvaluator.heldOut(loaded, request.validation(), command.window(), validationPolicy));
+    }
   }
 
   @Override

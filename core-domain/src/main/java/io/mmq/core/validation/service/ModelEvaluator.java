@@ -7,6 +7,7 @@ import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.training.model.ExampleSource;
 import io.mmq.core.training.model.TrainingExample;
+import io.mmq.core.validation.model.HeldOutEvaluation;
 import io.mmq.core.validation.model.TaskMetrics;
 import io.mmq.core.validation.policy.TaskMetricsCollector;
 import io.mmq.core.validation.policy.ValidationOutcome;
@@ -20,11 +21,23 @@ import java.util.Map;
  * Evaluates a loaded model on labelled examples, predicting a batch of {@value #BATCH} at a time:
  * the validation tally (coincidence, accuracy, decision) and per-task metrics.
  */
-final class ModelEvaluator {
+public final class ModelEvaluator {
   static final int BATCH = 256;
 
   /** The verdict of the validation policy and the per-task metrics. */
   record Evaluation(ValidationOutcome outcome, Map<TaskName, TaskMetrics> tasks) {}
+
+  /** The figures of a freshly trained model on the examples held out of its training. */
+  public static HeldOutEvaluation heldOut(
+      QualityModel model, ExampleSource examples, TimeWindow window, ValidationPolicy policy) {
+    Evaluation evaluation = evaluate(model, examples, window, policy);
+    ValidationOutcome outcome = evaluation.outcome();
+    double accuracy =
+        outcome instanceof ValidationOutcome.Evaluated evaluated ? evaluated.accuracy() : Double.NaN;
+    return new HeldOutEvaluation(
+        outcome.evaluated(), outcome.accurate(), accuracy, policy.coincidenceThreshold(),
+        evaluation.tasks());
+  }
 
   private ModelEvaluator() {}
 

@@ -66,7 +66,7 @@ public final class InMemoryCore {
     training =
         new TrainingService(
             ports.labels, ports.resources, ports.taskSets, ports.registry, ports.jobs,
-            modelTraining);
+            modelTraining, ports.loader, validationPolicy);
     models = new ModelManagementService(ports.registry);
     activeModel = new ActiveModelHolder(ports.registry, ports.loader);
     classification = new ClassificationService(ports.resources, activeModel, aggregation);

@@ -95,6 +95,19 @@ class TrainingServiceTest {
   }
 
   @Test
+  void theTrainedModelIsEvaluatedOnTheHeldOutResources() {
+    TrainModelResult result = core.training.train(fourSteps, TrainingObserver.NONE);
+
+    var heldOut = result.heldOut().orElseThrow();
+    assertThat(heldOut.evaluated()).isEqualTo(result.validationExamples());
+    assertThat(heldOut.accurate()).isBetween(0L, heldOut.evaluated());
+    assertThat(heldOut.accuracy()).isEqualTo(heldOut.accurate() / (double) heldOut.evaluated());
+    assertThat(heldOut.coincidenceThreshold()).isEqualTo(0.5);
+    assertThat(heldOut.tasks().keySet()).containsExactlyInAnyOrderElementsOf(tasksNamed("ctr", "dwell").names());
+    heldOut.tasks().values().forEach(task -> assertThat(task.labelled()).isPositive());
+  }
+
+  @Test
   void aLaterModelStaysACandidate() {
     ModelRecord first = core.training.train(fourSteps, TrainingObserver.NONE).model().orElseThrow();
 

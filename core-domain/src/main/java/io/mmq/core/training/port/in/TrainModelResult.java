@@ -4,6 +4,7 @@ import io.mmq.core.common.Checks;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.training.model.JobState;
 import io.mmq.core.training.model.TrainingJob;
+import io.mmq.core.validation.model.HeldOutEvaluation;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,9 +18,11 @@ public record TrainModelResult(
     Optional<ModelRecord> model,
     boolean activated,
     long trainingExamples,
-    long validationExamples) {
+    long validationExamples,
+    Optional<HeldOutEvaluation> heldOut) {
 
   public TrainModelResult {
+    Objects.requireNonNull(heldOut, "heldOut is null");
     Objects.requireNonNull(job, "job is null");
     Objects.requireNonNull(model, "model is null");
     Checks.requireNonNegative(trainingExamples, "trainingExamples");
@@ -31,6 +34,24 @@ public record TrainModelResult(
     if (activated && model.isEmpty()) {
       throw new IllegalArgumentException("activated without a model");
     }
+    if (heldOut.isPresent() && model.isEmpty()) {
+      throw new IllegalArgumentException("a held-out evaluation without a model");
+    }
+  }
+
+  /** A result without a held-out evaluation (cancelled, or before the model was evaluated). */
+  public TrainModelResult(
+      TrainingJob job,
+      Optional<ModelRecord> model,
+      boolean activated,
+      long trainingExamples,
+      long validationExamples) {
+    this(job, model, activated, trainingExamples, validationExamples, Optional.empty());
+  }
+
+  public TrainModelResult withHeldOut(HeldOutEvaluation evaluation) {
+    return new TrainModelResult(
+        job, model, activated, trainingExamples, validationExamples, Optional.of(evaluation));
   }
 
   public boolean succeeded() {
