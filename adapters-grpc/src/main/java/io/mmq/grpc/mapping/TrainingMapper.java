@@ -21,6 +21,8 @@ import io.mmq.proto.v1.JobState;
 import io.mmq.proto.v1.TaskEvaluation;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.UpdateOutcome;
+import io.mmq.core.training.port.in.TrainModelResult;
+import io.mmq.core.validation.model.HeldOutEvaluation;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,6 +117,31 @@ public final class TrainingMapper {
               .setCalibrationError(metrics.getOrDefault(prefix + "calibrationError", Double.NaN))
               .build());
     }
+    return builder.build();
+  }
+
+  /**
+   * The evaluation at the end of a training: the held-out evaluation the core measured
+   * (coincidence accuracy with its threshold, per-task metrics from the model's own predictions)
+   * when there is one, else the trainer's recorded metrics as {@link #trainingEvaluation(ModelRecord,
+   * long, Decision)} reads them. Training decides nothing about accuracy: the accuracy threshold
+   * stays NaN.
+   */
+  public static Evaluation trainingEvaluation(TrainModelResult result, Decision decision) {
+    ModelRecord model = result.model().orElseThrow();
+    Evaluation recorded = trainingEvaluation(model, result.validationExamples(), decision);
+    if (result.heldOut().isEmpty()) {
+      return recorded;
+    }
+    HeldOutEvaluation heldOut = result.heldOut().get();
+    var builder =
+        recorded.toBuilder()
+            .setEvaluated(clamp(heldOut.evaluated()))
+            .setAccurate(clamp(heldOut.accurate()))
+            .setAccuracy(heldOut.accuracy())
+            .setCoincidenceThreshold(heldOut.coincidenceThreshold())
+            .clearTasks();
+    heldOut.tasks().forEach((task, metrics) -> builder.putTasks(task.value(), toProto(metrics)));
     return builder.build();
   }
 

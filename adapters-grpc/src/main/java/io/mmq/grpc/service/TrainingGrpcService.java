@@ -195,9 +195,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
                 TrainProgress.Finished.newBuilder()
                     .setEvaluation(
                         TrainingMapper.trainingEvaluation(
-                            model,
-                            result.validationExamples(),
-                            result.activated() ? Decision.PROMOTED : Decision.KEEP))
+                            result, result.activated() ? Decision.PROMOTED : Decision.KEEP))
                     .setModelVersion(model.version().value())
                     .setActivated(result.activated())
                     .setStopReason(stopReason(result.job())))

@@ -47,10 +47,7 @@ class DocumentedGapsGrpcTest {
     assertThat(steps).allSatisfy(step -> assertThat(step.getExamplesPerSecond()).isZero());
     TrainProgress.Finished finished = progress.get(progress.size() - 1).getFinished();
     assertThat(finished.getStopReason()).isEqualTo("max_steps"); // the last report reached the cap
-    assertThat(finished.getEvaluation().getAccuracy()).isNaN();
-    assertThat(finished.getEvaluation().getCoincidenceThreshold()).isNaN();
-    assertThat(finished.getEvaluation().getAccuracyThreshold()).isNaN();
-    assertThat(finished.getEvaluation().getAccurate()).isZero();
+    assertThat(finished.getEvaluation().getAccuracyThreshold()).isNaN(); // training decides nothing
     assertThat(finished.getEvaluation().getRunId()).isEmpty();
     assertThat(finished.getEvaluation().hasUpdate()).isFalse();
   }

@@ -69,7 +69,11 @@ class TrainGrpcTest {
     assertThat(finished.getEvaluation().getDecision()).isEqualTo(Decision.PROMOTED);
     assertThat(finished.getEvaluation().getEvaluated()).isEqualTo(Corpus.heldOut(seed));
     assertThat(finished.getEvaluation().getTasksOrThrow("ctr").getAuc()).isEqualTo(1.0);
-    assertThat(finished.getEvaluation().getAccuracy()).isNaN();
+    // the core evaluated the new model on the held-out resources with the validation policy
+    assertThat(finished.getEvaluation().getCoincidenceThreshold()).isEqualTo(0.5);
+    assertThat(finished.getEvaluation().getAccuracy())
+        .isEqualTo(finished.getEvaluation().getAccurate() / (double) Corpus.heldOut(seed));
+    assertThat(finished.getEvaluation().getAccuracyThreshold()).isNaN();
     assertThat(h.core.ports.trainer.lastCall().config().seed()).isEqualTo(seed);
     assertThat(h.core.ports.trainer.lastCall().config().hyperparameters())
         .isEqualTo(Map.of("steps", "4"));

@@ -108,7 +108,7 @@ final class QuickstartCommand extends AppCommand {
     var model = trained.model().orElseThrow();
     say("trained %s on %d examples (%d held out); active: %s", model.version(), trained.trainingExamples(),
         trained.validationExamples(), trained.activated());
-    report.put("training", TrainCommand.evaluationMap(TrainingMapper.trainingEvaluation(model, trained.validationExamples(),
+    report.put("training", TrainCommand.evaluationMap(TrainingMapper.trainingEvaluation(trained,
         trained.activated() ? io.mmq.proto.v1.Decision.PROMOTED : io.mmq.proto.v1.Decision.KEEP)));
 
     ValidateModelResult validated = step("validate", () -> app.get(ValidateModelUseCase.class)

@@ -55,8 +55,7 @@ final class TrainCommand extends AppCommand {
     }
     var model = result.model().orElseThrow();
     Evaluation evaluation =
-        TrainingMapper.trainingEvaluation(model, result.validationExamples(),
-            result.activated() ? Decision.PROMOTED : Decision.KEEP);
+        TrainingMapper.trainingEvaluation(result, result.activated() ? Decision.PROMOTED : Decision.KEEP);
     err().printf("trained %s on %d examples (%d held out) in %.1f s; %s%n", model.version(),
         result.trainingExamples(), result.validationExamples(), seconds,
         result.activated() ? "it is now the active model" : "it is a CANDIDATE: promote it with `mmq models promote " + model.version() + "`");
