@@ -167,12 +167,6 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
       if (request.hasFineTuneFrom()) {
         command = command.fineTuning(version(request.getFineTuneFrom(), "fineTuneFrom"));
       }
-      if (!request.getActivateIfNone() && models.active().isEmpty()) {
-        throw new InvalidFieldException(
-            "activateIfNone",
-            "false is not supported while no model is active: the first trained model always"
-                + " becomes active; set activateIfNone");
-      }
       observer =
           CallObserver.streaming(
               new CallObserver.Stream(response, window, seed, taskSets.current()));

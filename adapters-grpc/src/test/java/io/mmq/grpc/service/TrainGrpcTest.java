@@ -179,9 +179,6 @@ class TrainGrpcTest {
         "hyperparameters.replayFraction");
     assertInvalid(
         () -> drain(h.training.train(ok.toBuilder().setFineTuneFrom("").build())), "fineTuneFrom");
-    assertInvalid(
-        () -> drain(h.training.train(ok.toBuilder().setActivateIfNone(false).build())),
-        "activateIfNone");
     Hyperparameters.Builder many = Hyperparameters.newBuilder();
     for (int i = 0; i <= 64; i++) {
       many.putExtra("k" + i, "v");

@@ -1,0 +1,303 @@
+package io.mmq.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.mmq.app.config.MmqConfig;
+import io.mmq.app.generate.Corpus;
+import io.mmq.app.generate.CorpusGenerator;
+import io.mmq.app.generate.GeneratorConfig;
+import io.mmq.core.engagement.model.TimeWindow;
+import io.mmq.grpc.mapping.EngagementMapper;
+import io.mmq.grpc.mapping.ResourceMapper;
+import io.mmq.grpc.mapping.TaskSetMapper;
+import io.mmq.proto.v1.CatalogServiceGrpc;
+import io.mmq.proto.v1.ClassificationServiceGrpc;
+import io.mmq.proto.v1.ClassifyItem;
+import io.mmq.proto.v1.ClassifyRequest;
+import io.mmq.proto.v1.ClassifyResponse;
+import io.mmq.proto.v1.Decision;
+import io.mmq.proto.v1.DeriveLabelsRequest;
+import io.mmq.proto.v1.DeriveLabelsResponse;
+import io.mmq.proto.v1.Evaluation;
+import io.mmq.proto.v1.GetModelRequest;
+import io.mmq.proto.v1.Hyperparameters;
+import io.mmq.proto.v1.ListModelsRequest;
+import io.mmq.proto.v1.ModelInfo;
+import io.mmq.proto.v1.ModelServiceGrpc;
+import io.mmq.proto.v1.ModelStatus;
+import io.mmq.proto.v1.PromoteModelRequest;
+import io.mmq.proto.v1.RecommendationServiceGrpc;
+import io.mmq.proto.v1.RecordEngagementRequest;
+import io.mmq.proto.v1.RerankCandidate;
+import io.mmq.proto.v1.RerankRequest;
+import io.mmq.proto.v1.RerankResponse;
+import io.mmq.proto.v1.RollbackModelRequest;
+import io.mmq.proto.v1.SetTaskSetRequest;
+import io.mmq.proto.v1.TrainProgress;
+import io.mmq.proto.v1.TrainRequest;
+import io.mmq.proto.v1.TrainingServiceGrpc;
+import io.mmq.proto.v1.UpsertResourcesRequest;
+import io.mmq.proto.v1.UpsertSummary;
+import io.mmq.proto.v1.ValidateRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole service over a real TCP port with the generated stubs: the production injector on an
+ * embedded H2 database, the real TensorFlow model (small and seeded), and the flows of a user:
+ * import, labels, train with streamed progress, validate, classify, rerank, promote, rollback.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+  private static final Hyperparameters SMALL =
+      Hyperparameters.newBuilder().setMaxSteps(60).setBatchSize(32).putExtra("evalEvery", "20").build();
+
+  private Application app;
+  private MmqServer server;
+  private ManagedChannel channel;
+  private Corpus corpus;
+  private List<TimeWindow> windows;
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()));
+    server = MmqServer.start(app, "127.0.0.1", 0);
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    GeneratorConfig config = GeneratorConfig.DEFAULT.withArticles(360).withWindows(3).withSeed(11);
+    corpus = new CorpusGenerator(config).generate();
+    windows = config.timeWindows();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (channel != null) {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void beforeAnyModelClassificationIsNotServingAndClassifySaysWhatToDo() throws Exception {
+    var health = HealthGrpc.newBlockingStub(channel);
+    assertThat(health.check(HealthCheckRequest.newBuilder().setService("mmq.v1.ClassificationService").build()).getStatus())
+        .isEqualTo(ServingStatus.NOT_SERVING);
+    var classify = ClassificationServiceGrpc.newBlockingStub(channel);
+    assertThatThrownBy(() -> classify.classify(ClassifyRequest.newBuilder()
+            .addItems(ClassifyItem.newBuilder().setResource(ResourceMapper.toProto(corpus.resources().get(0)))).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+          assertThat(e.getStatus().getDescription()).contains("train");
+        });
+  }
+
+  @Test
+  @Order(2)
+  void importsTheCatalogueAndEngagementThroughClientStreams() throws Exception {
+    var catalog = CatalogServiceGrpc.newStub(channel);
+    CatalogServiceGrpc.newBlockingStub(channel).setTaskSet(
+        SetTaskSetRequest.newBuilder().setTaskSet(TaskSetMapper.toProto(CorpusGenerator.TASKS)).build());
+
+    Collected<UpsertSummary> resources = new Collected<>();
+    StreamObserver<UpsertResourcesRequest> upload = catalog.upsertResources(resources);
+    for (int from = 0; from < corpus.resources().size(); from += 50) {
+      var request = UpsertResourcesRequest.newBuilder();
+      corpus.resources().subList(from, Math.min(corpus.resources().size(), from + 50))
+          .forEach(r -> request.addResources(ResourceMapper.toProto(r)));
+      upload.onNext(request.build());
+    }
+    upload.onCompleted();
+    Collected<UpsertSummary> engagement = new Collected<>();
+    StreamObserver<RecordEngagementRequest> records = catalog.recordEngagement(engagement);
+    var request = RecordEngagementRequest.newBuilder();
+    corpus.engagement().forEach(r -> request.addRecords(EngagementMapper.toProto(r)));
+    records.onNext(request.build());
+    records.onCompleted();
+
+    assertThat(resources.get().getAccepted()).isEqualTo(corpus.resources().size());
+    assertThat(resources.get().getRejected()).isZero();
+    assertThat(engagement.get().getAccepted()).isEqualTo(corpus.engagement().size());
+  }
+
+  @Test
+  @Order(3)
+  void derivesLabelsPerWindow() {
+    DeriveLabelsResponse labels = TrainingServiceGrpc.newBlockingStub(channel).deriveLabels(
+        DeriveLabelsRequest.newBuilder().setWindow(EngagementMapper.toProto(all())).build());
+
+    assertThat(labels.getTasksMap()).containsOnlyKeys("ctr", "dwell", "comment_rate", "bounce");
+    labels.getTasksMap().values().forEach(counts -> {
+      assertThat(counts.getPositive()).isPositive();
+      assertThat(counts.getNegative()).isPositive();
+    });
+  }
+
+  @Test
+  @Order(4)
+  void trainsWithStreamedProgressAndTheFirstModelBecomesActive() throws Exception {
+    Iterator<TrainProgress> stream = TrainingServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES)
+        .train(TrainRequest.newBuilder().setWindow(EngagementMapper.toProto(older())).setSeed(7)
+            .setHyperparameters(SMALL).build());
+    List<TrainProgress> progress = new ArrayList<>();
+    stream.forEachRemaining(progress::add);
+
+    assertThat(progress.get(0).hasStarted()).isTrue();
+    List<TrainProgress.Step> steps = progress.stream().filter(TrainProgress::hasStep).map(TrainProgress::getStep).toList();
+    assertThat(steps).isNotEmpty();
+    assertThat(steps.get(steps.size() - 1).getTaskLossMap()).containsKeys("ctr", "bounce");
+    TrainProgress.Finished finished = progress.get(progress.size() - 1).getFinished();
+    assertThat(finished.getActivated()).isTrue();
+    Evaluation evaluation = finished.getEvaluation();
+    assertThat(evaluation.getEvaluated()).isPositive();
+    assertThat(evaluation.getAccuracy()).isBetween(0.0, 1.0);
+    assertThat(evaluation.getTasksOrThrow("ctr").getAuc()).isGreaterThan(0.6);
+    waitForHealth(ServingStatus.SERVING);
+  }
+
+  @Test
+  @Order(5)
+  void validatesOnTheNewestWindow() {
+    Evaluation evaluation = TrainingServiceGrpc.newBlockingStub(channel)
+        .validate(ValidateRequest.newBuilder().setWindow(EngagementMapper.toProto(windows.get(2))).build());
+
+    assertThat(evaluation.getEvaluated()).isPositive();
+    assertThat(evaluation.getDecision()).isIn(Decision.KEEP, Decision.UPDATE);
+    assertThat(evaluation.getAccuracy()).isEqualTo(evaluation.getAccurate() / (double) evaluation.getEvaluated());
+  }
+
+  @Test
+  @Order(6)
+  void classifiesByIdAndReranks() {
+    List<String> newest = corpus.truth().stream().filter(t -> t.window().equals(windows.get(2)))
+        .map(t -> t.id().value()).limit(40).toList();
+    var request = ClassifyRequest.newBuilder();
+    newest.forEach(id -> request.addItems(ClassifyItem.newBuilder().setResourceId(id)));
+
+    ClassifyResponse response = ClassificationServiceGrpc.newBlockingStub(channel).classify(request.build());
+
+    assertThat(response.getResultsList()).extracting(r -> r.getId()).containsExactlyElementsOf(newest);
+    assertThat(response.getResults(0).getTasksMap()).containsOnlyKeys("ctr", "dwell", "comment_rate", "bounce");
+    long high = response.getResultsList().stream().filter(r -> r.getQuality() == io.mmq.proto.v1.QualityClass.HIGH).count();
+    assertThat(high).isBetween(1L, (long) newest.size() - 1);
+
+    var rerank = RerankRequest.newBuilder();
+    for (int i = 0; i < newest.size(); i++) {
+      rerank.addCandidates(RerankCandidate.newBuilder().setResourceId(newest.get(i)).setBaseScore(1.0));
+    }
+    RerankResponse reranked = RecommendationServiceGrpc.newBlockingStub(channel).rerank(rerank.build());
+    assertThat(reranked.getItemsCount()).isEqualTo(newest.size());
+    // equal base scores: every HIGH item (boosted) comes before every LOW item (demoted)
+    int lastHigh = -1;
+    int firstLow = Integer.MAX_VALUE;
+    for (int i = 0; i < reranked.getItemsCount(); i++) {
+      if (reranked.getItems(i).getQuality() == io.mmq.proto.v1.QualityClass.HIGH) {
+        lastHigh = i;
+      } else {
+        firstLow = Math.min(firstLow, i);
+      }
+    }
+    assertThat(lastHigh).isLessThan(firstLow);
+  }
+
+  @Test
+  @Order(7)
+  void aSecondModelIsACandidateUntilPromotedAndRollbackRestoresTheFirst() {
+    var models = ModelServiceGrpc.newBlockingStub(channel);
+    String first = models.getModel(GetModelRequest.getDefaultInstance()).getVersion();
+    Iterator<TrainProgress> stream = TrainingServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES)
+        .train(TrainRequest.newBuilder().setWindow(EngagementMapper.toProto(older())).setSeed(8)
+            .setHyperparameters(SMALL.toBuilder().setMaxSteps(20)).build());
+    TrainProgress last = null;
+    while (stream.hasNext()) {
+      last = stream.next();
+    }
+    String second = last.getFinished().getModelVersion();
+    assertThat(last.getFinished().getActivated()).isFalse();
+
+    ModelInfo promoted = models.promoteModel(PromoteModelRequest.newBuilder().setVersion(second).build());
+    assertThat(promoted.getStatus()).isEqualTo(ModelStatus.ACTIVE);
+    assertThat(models.getModel(GetModelRequest.getDefaultInstance()).getVersion()).isEqualTo(second);
+
+    ModelInfo rolledBack = models.rollbackModel(RollbackModelRequest.getDefaultInstance());
+    assertThat(rolledBack.getVersion()).isEqualTo(first);
+    assertThat(models.listModels(ListModelsRequest.getDefaultInstance()).getModelsList())
+        .extracting(ModelInfo::getVersion).contains(first, second);
+    // classification follows the rollback
+    ClassifyResponse response = ClassificationServiceGrpc.newBlockingStub(channel).classify(ClassifyRequest.newBuilder()
+        .addItems(ClassifyItem.newBuilder().setResourceId(corpus.resources().get(0).id().value())).build());
+    assertThat(response.getModelVersion()).isEqualTo(first);
+  }
+
+  private TimeWindow all() {
+    return new TimeWindow(windows.get(0).start(), windows.get(2).end());
+  }
+
+  private TimeWindow older() {
+    return new TimeWindow(windows.get(0).start(), windows.get(2).start());
+  }
+
+  private void waitForHealth(ServingStatus wanted) throws InterruptedException {
+    var health = HealthGrpc.newBlockingStub(channel);
+    for (int i = 0; i < 50; i++) {
+      if (health.check(HealthCheckRequest.newBuilder().setService("mmq.v1.ClassificationService").build()).getStatus() == wanted) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("classification health never became " + wanted);
+  }
+
+  /** Collects a unary response of a client-streaming call. */
+  private static final class Collected<T> implements StreamObserver<T> {
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+    private T value;
+
+    @Override
+    public void onNext(T next) {
+      value = next;
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onCompleted() {
+      result.complete(value);
+    }
+
+    T get() throws Exception {
+      return result.get(60, TimeUnit.SECONDS);
+    }
+  }
+}
