@@ -1,0 +1,179 @@
+package io.mmq.tensorflow;
+
+import static io.mmq.core.testing.builder.ResourceBuilder.aResource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.mmq.core.classification.model.Prediction;
+import io.mmq.core.classification.port.out.QualityModel;
+import io.mmq.core.label.model.Label;
+import io.mmq.core.registry.model.ModelArtifact;
+import io.mmq.core.resource.model.Resource;
+import io.mmq.core.task.model.Task;
+import io.mmq.core.task.model.TaskName;
+import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.training.model.ExampleSource;
+import io.mmq.core.training.model.TrainedModel;
+import io.mmq.core.training.model.TrainingCancelledException;
+import io.mmq.core.training.model.TrainingConfig;
+import io.mmq.core.training.model.TrainingExample;
+import io.mmq.core.training.model.TrainingListener;
+import io.mmq.core.training.model.TrainingProgress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The ModelTrainer and QualityModelLoader ports over real resources and the core's extractor. */
+class TrainerPortTest {
+  private static final TaskName CTR = TaskName.of("ctr");
+  private static final TaskName DWELL = TaskName.of("dwell");
+  private static final TaskSet TASKS = TaskSet.of(Task.higherIsBetter("ctr", "ctr"), Task.higherIsBetter("dwell", "dwell"));
+  private static final TfModelTrainer TRAINER = new TfModelTrainer(TestModels.CLOCK);
+  private static final List<TrainingExample> TRAINING = examples(160, 51);
+  private static final List<TrainingExample> VALIDATION = examples(48, 52);
+  private static final List<TrainingProgress> PROGRESS = new ArrayList<>();
+  private static TrainedModel trained;
+
+  @BeforeAll
+  static void train() {
+    trained = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION), config(TestModels.brief(30)), Optional.empty(),
+        new TrainingListener() {
+          @Override
+          public void onProgress(TrainingProgress progress) {
+            PROGRESS.add(progress);
+          }
+        });
+  }
+
+  @Test
+  void reportsProgressAndMetricsAndUsedHyperparameters() {
+    assertThat(PROGRESS).extracting(TrainingProgress::step).containsExactly(10, 20, 30);
+    assertThat(PROGRESS).allSatisfy(p -> {
+      assertThat(p.totalSteps()).isEqualTo(30);
+      assertThat(p.taskLoss()).containsKeys(CTR, DWELL);
+      assertThat(p.validationAuc()).containsKey(CTR);
+    });
+    assertThat(trained.steps()).isEqualTo(30);
+    assertThat(trained.hyperparameters()).containsEntry("steps", "30").containsEntry("gate", "MMOE").containsEntry("experts", "3");
+    assertThat(trained.metrics()).containsKeys("ctr.auc", "ctr.accuracy", "ctr.logLoss", "ctr.calibrationError", "dwell.labelled");
+    assertThat(trained.metrics().get("evaluated")).isEqualTo(48.0);
+    double gates = trained.metrics().get("gate.ctr.expert0") + trained.metrics().get("gate.ctr.expert1")
+        + trained.metrics().get("gate.ctr.expert2");
+    assertThat(gates).isCloseTo(1.0, within(1e-6));
+  }
+
+  @Test
+  void theLoadedModelPredictsResourcesInOrder() {
+    List<Resource> resources = VALIDATION.subList(0, 5).stream().map(TrainingExample::resource).toList();
+    try (QualityModel model = new TfQualityModelLoader().load(trained.artifact())) {
+      assertThat(model.tasks()).isEqualTo(TASKS);
+      List<Prediction> predictions = model.predict(resources);
+      assertThat(predictions).extracting(Prediction::resourceId).containsExactlyElementsOf(resources.stream().map(Resource::id).toList());
+      assertThat(predictions).allSatisfy(p -> assertThat(p.tasks()).containsOnlyKeys(CTR, DWELL));
+      assertThat(model.predict(List.of())).isEmpty();
+    }
+  }
+
+  @Test
+  void cancellingStopsTheTraining() {
+    int[] polls = {0};
+    TrainingListener cancelAfterFiveSteps = new TrainingListener() {
+      @Override
+      public boolean isCancelled() {
+        return ++polls[0] > 5;
+      }
+    };
+    assertThatThrownBy(() -> TRAINER.train(TASKS, source(TRAINING), source(VALIDATION), config(TestModels.brief(30)),
+            Optional.empty(), cancelAfterFiveSteps))
+        .isInstanceOf(TrainingCancelledException.class)
+        .hasMessage("training cancelled at step 5");
+  }
+
+  @Test
+  void fineTuningStartsFromTheModelAndRecordsIt() {
+    TrainedModel tuned = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION), config(Map.of("steps", "10", "evalEvery", "10")),
+        Optional.of(trained.artifact()), TrainingListener.NONE);
+    ArtifactContents contents = ArtifactFormat.read(tuned.artifact().bytes());
+    assertThat(contents.provenance()).containsEntry("fineTunedFrom", trained.artifact().checksum());
+    assertThat(tuned.hyperparameters()).containsEntry("embeddingDim", "16").containsEntry("steps", "10");
+    assertThat(contents.spec()).isEqualTo(ArtifactFormat.read(trained.artifact().bytes()).spec());
+  }
+
+  @Test
+  void fineTuningCannotChangeTheNetworkOrTheTasks() {
+    Optional<ModelArtifact> base = Optional.of(trained.artifact());
+    assertThatThrownBy(() -> TRAINER.train(TASKS, source(TRAINING), source(VALIDATION), config(Map.of("embeddingDim", "8")),
+            base, TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fine-tuning cannot change the network: embeddingDim (16 -> 8)");
+    TaskSet other = TaskSet.of(Task.higherIsBetter("ctr", "ctr"));
+    assertThatThrownBy(() -> TRAINER.train(other, source(TRAINING), source(VALIDATION), config(Map.of()), base, TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fine-tuning needs the same tasks as the model: it has [ctr, dwell], asked for [ctr]");
+  }
+
+  @Test
+  void badHyperparametersAndAnEmptyTrainingSetAreRejected() {
+    assertThatThrownBy(() -> TRAINER.train(TASKS, source(TRAINING), source(VALIDATION), config(Map.of("stpes", "10")),
+            Optional.empty(), TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown hyperparameter 'stpes' (known: ");
+    assertThatThrownBy(() -> TRAINER.train(TASKS, source(List.of()), source(VALIDATION), config(Map.of()),
+            Optional.empty(), TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the training set is empty");
+  }
+
+  @Test
+  void aSharedGateIsTheSameForEveryTaskAndHardSharingHasOneBottom() {
+    TrainedModel shared = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION),
+        config(TestModels.with(TestModels.brief(10), "gate", "SHARED")), Optional.empty(), TrainingListener.NONE);
+    for (int e = 0; e < 3; e++) {
+      assertThat(shared.metrics().get("gate.dwell.expert" + e)).isEqualTo(shared.metrics().get("gate.ctr.expert" + e));
+    }
+    TrainedModel hard = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION),
+        config(TestModels.with(TestModels.brief(10), "gate", "HARD")), Optional.empty(), TrainingListener.NONE);
+    assertThat(hard.metrics()).containsEntry("gate.ctr.expert0", 1.0).doesNotContainKey("gate.ctr.expert1");
+  }
+
+  private static TrainingConfig config(Map<String, String> hyperparameters) {
+    return new TrainingConfig(5, hyperparameters);
+  }
+
+  private static ExampleSource source(List<TrainingExample> examples) {
+    return examples::forEach;
+  }
+
+  /** Articles whose title holds "excellent" (ctr positive) or "dull"; dwell labelled for a third. */
+  private static List<TrainingExample> examples(int n, long seed) {
+    Random r = new Random(seed);
+    List<TrainingExample> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean good = r.nextBoolean();
+      var builder = aResource()
+          .withId("r-" + seed + "-" + i)
+          .withTitle((good ? "excellent " : "dull ") + "story number " + r.nextInt(50))
+          .withTags("topic" + r.nextInt(5))
+          .withParagraphs("First paragraph about item " + r.nextInt(30) + ". It has two sentences.",
+              "Second paragraph, with a question " + r.nextInt(30) + "?")
+          .withPublisher("p-" + r.nextInt(4), 1 + r.nextInt(3), r.nextInt(10_000))
+          .withNumeric("quality_hint", r.nextGaussian());
+      if (r.nextBoolean()) {
+        builder.withImageEmbedding((float) r.nextGaussian(), (float) r.nextGaussian(), (float) r.nextGaussian());
+      }
+      Map<TaskName, Label> labels = new HashMap<>();
+      labels.put(CTR, Label.of(good));
+      if (r.nextInt(3) == 0) {
+        labels.put(DWELL, Label.of(r.nextBoolean()));
+      }
+      out.add(new TrainingExample(builder.build(), labels));
+    }
+    return out;
+  }
+}
