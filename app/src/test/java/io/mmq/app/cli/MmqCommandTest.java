@@ -29,10 +29,39 @@ class MmqCommandTest {
 
   @Test
   void globalOptionsAreAcceptedBeforeAndAfterTheCommand() {
-    CommandLine line = MmqCommand.newCommandLine();
-    line.setErr(new PrintWriter(new StringWriter()));
+    for (String[] args :
+        new String[][] {
+          {"--data-dir", "/tmp/before", "train", "--from", "2026-01-01", "--to", "2026-01-02"},
+          {"train", "--from", "2026-01-01", "--to", "2026-01-02", "--data-dir", "/tmp/before"}
+        }) {
+      CommandLine line = MmqCommand.newCommandLine();
+      line.parseArgs(args);
+      MmqCommand top = line.getCommand();
+      assertThat(top.global.config().dataDir()).isEqualTo(java.nio.file.Path.of("/tmp/before"));
+    }
+  }
 
-    assertThat(line.execute("--data-dir", "/tmp/x", "train")).isEqualTo(PlannedCommand.NOT_IMPLEMENTED);
-    assertThat(line.execute("train", "--data-dir", "/tmp/x")).isEqualTo(PlannedCommand.NOT_IMPLEMENTED);
+  @Test
+  void aCommandNotImplementedYetSaysSoAndFails() {
+    CommandLine line = MmqCommand.newCommandLine();
+    StringWriter err = new StringWriter();
+    line.setErr(new PrintWriter(err));
+
+    assertThat(line.execute("bench")).isEqualTo(PlannedCommand.NOT_IMPLEMENTED);
+    assertThat(err.toString()).contains("not implemented yet");
+  }
+
+  @Test
+  void aFailureIsOneLineWithANonZeroExit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) {
+    CommandLine line = MmqCommand.newCommandLine();
+    StringWriter err = new StringWriter();
+    line.setErr(new PrintWriter(err));
+
+    int exit =
+        line.execute("train", "--data-dir", dataDir.toString(), "--from", "2026-01-02", "--to", "2026-01-01");
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("--to").contains("must be after --from");
+    assertThat(err.toString().strip().lines()).hasSize(1);
   }
 }
