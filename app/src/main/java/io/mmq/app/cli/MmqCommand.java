@@ -38,6 +38,9 @@ public final class MmqCommand implements Runnable {
               "rerank", "Re-weight a candidate list by quality.",
               "bench", "Measure latency, throughput and training speed."));
 
+  /** Exit code of a command given wrong options or arguments. */
+  static final int USAGE = 64;
+
   /** Exit code of a command that failed for a reason it explains on stderr. */
   static final int FAILED = 1;
 
@@ -57,6 +60,13 @@ public final class MmqCommand implements Runnable {
       CommandLine sub = new CommandLine(new PlannedCommand());
       sub.getCommandSpec().usageMessage().description(description);
       line.addSubcommand(name, sub);
+    });
+    line.setParameterExceptionHandler((error, args) -> {
+      CommandLine failed = error.getCommandLine();
+      failed.getErr().println("mmq " + failed.getCommandName() + ": " + error.getMessage()
+          + " (see `mmq " + failed.getCommandName() + " --help`)");
+      failed.getErr().flush();
+      return USAGE;
     });
     line.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
       commandLine.getErr().println("mmq " + commandLine.getCommandName() + ": " + reason(error));
