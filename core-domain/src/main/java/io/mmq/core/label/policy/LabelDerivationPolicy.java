@@ -33,8 +33,8 @@ import java.util.OptionalDouble;
  *
  * <p><b>Memory.</b> The caller collects the eligible values (a primitive {@code double[]} or a
  * {@link MetricValues}, 8 bytes a value) and calls {@link #fit}; the returned {@link TaskLabeler}
- * keeps one sorted copy and labels any record in O(log n). {@link WindowLabeller} does both passes
- * over a window's records.
+ * keeps one sorted copy and labels any record in O(log n). The label service makes both passes
+ * over each record window, streaming.
  *
  * <pre>{@code
  * LabelDerivationPolicy policy = LabelDerivationPolicy.STANDARD;

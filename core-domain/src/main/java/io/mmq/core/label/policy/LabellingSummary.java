@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * What {@link WindowLabeller#label} did for one window: records read, distinct resources, resources
+ * What label derivation did for one record window: records read, distinct resources, resources
  * with at least one label (the ones passed on), and per task the reference and label counts.
  */
 public record LabellingSummary(
