@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL on 127.0.0.1:${PGPORT:-55432} with database "mmq" (user
 # postgres/postgres), as root, non-interactively; installs PostgreSQL with apt when missing.
-# Writes the data directory's path to /tmp/mmq-pg/PGDATA so that tests run as root can stop and
-# start this server (the pool-recovery test of adapters-persistence).
+# Writes the data directory's path to /tmp/mmq-pg/$PGPORT/PGDATA (and the binaries' to PGBIN) so
+# that tests run as root can stop and start this server (the pool-recovery test of
+# adapters-persistence finds it by the port of MMQ_TEST_PG_URL).
 # Then: MMQ_TEST_PG_URL=jdbc:postgresql://127.0.0.1:55432/mmq mvn -B -ntp verify
 set -euo pipefail
 PGPORT=${PGPORT:-55432}
-STATE_DIR=/tmp/mmq-pg
-PGDATA=${PGDATA:-$STATE_DIR/data-$PGPORT}
+STATE_DIR=/tmp/mmq-pg/$PGPORT
+PGDATA=${PGDATA:-$STATE_DIR/data}
 if [ "$(id -u)" != 0 ]; then
   echo "pg-start.sh must run as root (it runs initdb and pg_ctl as the postgres user)" >&2
   exit 1
@@ -16,11 +17,15 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-install -d -m 755 "$STATE_DIR"
-# a server left running on this PGDATA by an earlier run: stop it before wiping
-if [ -f "$PGDATA/postmaster.pid" ]; then
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate -w stop || true
-fi
+install -d -m 755 /tmp/mmq-pg "$STATE_DIR"
+# a server left running on this port by an earlier run (whatever its data directory under
+# /tmp/mmq-pg) or on this PGDATA: stop it before wiping
+for pid_file in "$PGDATA/postmaster.pid" /tmp/mmq-pg/*/postmaster.pid /tmp/mmq-pg/*/data/postmaster.pid; do
+  [ -f "$pid_file" ] || continue
+  if [ "$(dirname "$pid_file")" = "$PGDATA" ] || [ "$(sed -n 4p "$pid_file")" = "$PGPORT" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$(dirname "$pid_file")" -m immediate -w stop || true
+  fi
+done
 rm -rf "$PGDATA"
 install -d -o postgres -g postgres -m 700 "$PGDATA"
 PWFILE=$(mktemp); echo postgres > "$PWFILE"; chown postgres "$PWFILE"

@@ -105,10 +105,12 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw SqlFailures.translate("opening " + describe(config), e);
     }
-    String resourceIdType =
+    Map<String, String> placeholders =
         switch (vendor) {
-          case "PostgreSQL" -> "VARCHAR(256) COLLATE \"C\"";
-          case "H2" -> "VARCHAR(256)";
+          case "PostgreSQL" ->
+              Map.of("resource_id_type", "VARCHAR(256) COLLATE \"C\"", "binary_type", "BYTEA");
+          case "H2" ->
+              Map.of("resource_id_type", "VARCHAR(256)", "binary_type", "BINARY LARGE OBJECT");
           default ->
               throw new PersistenceException(
                   "unsupported database " + vendor + ": mmq runs on H2 and PostgreSQL", null);
@@ -118,7 +120,7 @@ public final class Database implements AutoCloseable {
           Flyway.configure()
               .dataSource(dataSource)
               .locations(MIGRATIONS)
-              .placeholders(Map.of("resource_id_type", resourceIdType));
+              .placeholders(placeholders);
       config.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
       MigrateResult result = flyway.load().migrate();
       return result.migrationsExecuted;

@@ -216,6 +216,11 @@ final class Jdbc {
     return value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
   }
 
+  /** {@link #text} cut to at most {@code max} characters, for columns of bounded length. */
+  static String text(String value, int max) {
+    return text(value.length() <= max ? value : value.substring(0, max));
+  }
+
   private static void rollbackQuietly(Connection connection) {
     try {
       connection.rollback();

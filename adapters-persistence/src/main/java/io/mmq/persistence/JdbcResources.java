@@ -25,6 +25,9 @@ import java.util.Optional;
  * so importing the same file twice changes nothing. All in one transaction, batched.
  */
 final class JdbcResources implements Resources {
+  /** The longest text copied out of a resource into a query column; the content keeps it all. */
+  private static final int QUERY_TEXT = 1_000;
+
   /** Ids per {@code IN (...)} lookup. */
   private static final int LOOKUP_CHUNK = 500;
 
@@ -150,8 +153,8 @@ final class JdbcResources implements Resources {
           statement.setBytes(2, encoded.content());
           statement.setString(3, Jdbc.text(resource.title()));
           statement.setString(4, Jdbc.text(resource.publisher().id()));
-          statement.setString(5, Jdbc.text(resource.language()));
-          statement.setString(6, Jdbc.text(resource.source()));
+          statement.setString(5, Jdbc.text(resource.language(), QUERY_TEXT));
+          statement.setString(6, Jdbc.text(resource.source(), QUERY_TEXT));
           if (resource.publishedAt().isPresent()) {
             statement.setLong(7, Instants.toNanos(resource.publishedAt().get(), "publishedAt"));
           } else {

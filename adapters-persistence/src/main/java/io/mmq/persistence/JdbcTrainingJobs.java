@@ -15,12 +15,16 @@ import java.util.Optional;
 
 /**
  * {@link TrainingJobs} in {@code training_jobs}: save updates the row with the job's id or inserts
- * one; listed newest first (creation time, then first-save order).
+ * one; listed newest first (creation time, then first-save order). An error message is kept up to
+ * {@value #MAX_ERROR} characters.
  */
 final class JdbcTrainingJobs implements TrainingJobs {
   private static final String COLUMNS =
       "window_start_ns, window_end_ns, state, step, total_steps, error, result_version,"
           + " created_at_ns, updated_at_ns, id";
+
+  /** The longest error kept; a longer one is cut (the column and H2's pages stay small). */
+  static final int MAX_ERROR = 10_000;
 
   private final Jdbc jdbc;
 
@@ -43,7 +47,8 @@ final class JdbcTrainingJobs implements TrainingJobs {
           statement.setString(3, job.state().name());
           statement.setInt(4, job.step());
           statement.setInt(5, job.totalSteps());
-          statement.setString(6, job.error().map(Jdbc::text).orElse(null));
+          statement.setString(
+              6, job.error().map(error -> Jdbc.text(error, MAX_ERROR)).orElse(null));
           statement.setString(7, job.result().map(ModelVersion::value).orElse(null));
           statement.setLong(8, createdAt);
           statement.setLong(9, updatedAt);

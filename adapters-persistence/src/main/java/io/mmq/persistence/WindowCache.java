@@ -4,9 +4,9 @@ import io.mmq.core.engagement.model.TimeWindow;
 import java.util.Arrays;
 
 /**
- * Reuses the {@link TimeWindow} of recently read rows, so that a stream of a million records over
- * a few windows allocates a few windows, not a million (and a consumer that keeps records keeps
- * one window object per window). An open-addressing table of up to {@value #LIMIT} windows, emptied
+ * Reuses the {@link TimeWindow} of recently read rows, so that a stream of a million records over a
+ * few windows allocates a few windows, not a million (and a consumer that keeps records keeps one
+ * window object per window). An open-addressing table of up to {@value #LIMIT} windows, emptied
  * when full. Not thread-safe: one per stream.
  */
 final class WindowCache {

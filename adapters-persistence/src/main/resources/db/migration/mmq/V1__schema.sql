@@ -7,7 +7,11 @@
 --    ZONE keeps microseconds only). In psql: to_timestamp(window_start_ns / 1e9).
 --  * Resource ids are ${resource_id_type}: on PostgreSQL with COLLATE "C", so that ORDER BY
 --    resource_id is the code-point order the core sorts by, whatever the database's locale.
+--  * Large binary values are ${binary_type}: BYTEA on PostgreSQL; on H2 a BINARY LARGE OBJECT,
+--    kept apart from the table's pages (H2 2.5 misreads pages that hold values of a megabyte or
+--    more inline, after some updates and deletes).
 --  * Maps of named values are flat JSON objects in text columns (keys sorted, non-ASCII escaped).
+--  * Text copied out of a resource for queries is cut to 1000 characters (the content is whole).
 
 -- The catalogue. content is the resource in a versioned binary encoding (ResourceCodec);
 -- content_hash is its SHA-256, compared on upsert so that importing the same file twice writes
@@ -15,11 +19,11 @@
 CREATE TABLE resources (
   id              ${resource_id_type} PRIMARY KEY,
   content_hash    CHAR(64)      NOT NULL,
-  content         BYTEA         NOT NULL,
+  content         ${binary_type} NOT NULL,
   title           VARCHAR(1000) NOT NULL,
   publisher_id    VARCHAR(256)  NOT NULL,
-  language        VARCHAR       NOT NULL,
-  source          VARCHAR       NOT NULL,
+  language        VARCHAR(1000) NOT NULL,
+  source          VARCHAR(1000) NOT NULL,
   published_at_ns BIGINT,
   block_count     INTEGER       NOT NULL,
   image_count     INTEGER       NOT NULL
@@ -112,7 +116,7 @@ CREATE TABLE model_tasks (
 CREATE TABLE model_artifact_chunks (
   version         VARCHAR(128)  NOT NULL REFERENCES models (version) ON DELETE CASCADE,
   chunk_no        INTEGER       NOT NULL,
-  bytes           BYTEA         NOT NULL,
+  bytes           ${binary_type} NOT NULL,
   CONSTRAINT model_artifact_chunks_pk PRIMARY KEY (version, chunk_no)
 );
 
@@ -124,7 +128,7 @@ CREATE TABLE training_jobs (
   state           VARCHAR(16)   NOT NULL,
   step            INTEGER       NOT NULL,
   total_steps     INTEGER       NOT NULL,
-  error           VARCHAR,
+  error           VARCHAR(10000),
   result_version  VARCHAR(128),
   created_at_ns   BIGINT        NOT NULL,
   updated_at_ns   BIGINT        NOT NULL,

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +24,12 @@ import org.junit.jupiter.api.Test;
 /**
  * PostgreSQL restarted under a running pool: calls fail with {@link StorageUnavailableException}
  * while it is down, then succeed again on the same pool. Stops and starts the server that {@code
- * .ci/pg-start.sh} started (it leaves the data directory in {@code /tmp/mmq-pg/PGDATA}), so it runs
- * only as root with that file present and {@code MMQ_TEST_PG_URL} set; skipped otherwise.
+ * .ci/pg-start.sh} started on the port of {@code MMQ_TEST_PG_URL} (the script leaves its data
+ * directory in {@code /tmp/mmq-pg/<port>/PGDATA}), so it runs only as root with that file present;
+ * skipped otherwise.
  */
 class PostgresRestartTest {
-  private static final Path STATE = Path.of("/tmp/mmq-pg");
+  private static final Pattern PORT = Pattern.compile("^jdbc:postgresql://[^/:]+(?::(\\d+))?/");
 
   private Path pgData;
   private Path pgBin;
@@ -34,23 +37,30 @@ class PostgresRestartTest {
 
   @BeforeEach
   void open() throws IOException {
+    DatabaseConfig config =
+        TestDatabases.postgresConfig().withConnectionTimeout(Duration.ofSeconds(1));
     Assumptions.assumeTrue(
         "root".equals(System.getProperty("user.name")),
         "PostgreSQL restart test skipped: it runs pg_ctl through runuser, as root");
+    Matcher url = PORT.matcher(config.url());
+    String port = url.find() && url.group(1) != null ? url.group(1) : "5432";
+    Path state = Path.of("/tmp/mmq-pg", port);
     Assumptions.assumeTrue(
-        Files.isRegularFile(STATE.resolve("PGDATA")) && Files.isRegularFile(STATE.resolve("PGBIN")),
-        "PostgreSQL restart test skipped: no server started by .ci/pg-start.sh ("
-            + STATE
-            + "/PGDATA)");
-    pgData = Path.of(Files.readString(STATE.resolve("PGDATA")).trim());
-    pgBin = Path.of(Files.readString(STATE.resolve("PGBIN")).trim());
-    database =
-        Database.open(TestDatabases.postgresConfig().withConnectionTimeout(Duration.ofSeconds(1)));
+        Files.isRegularFile(state.resolve("PGDATA")) && Files.isRegularFile(state.resolve("PGBIN")),
+        "PostgreSQL restart test skipped: no server started by .ci/pg-start.sh on port " + port);
+    pgData = Path.of(Files.readString(state.resolve("PGDATA")).trim());
+    pgBin = Path.of(Files.readString(state.resolve("PGBIN")).trim());
+    Path pidFile = pgData.resolve("postmaster.pid");
+    // line 4 of postmaster.pid is the port the server listens on: never stop another server
+    Assumptions.assumeTrue(
+        Files.isRegularFile(pidFile) && port.equals(Files.readAllLines(pidFile).get(3).trim()),
+        "PostgreSQL restart test skipped: the server in " + pgData + " is not running on " + port);
+    database = Database.open(config);
   }
 
   @AfterEach
   void close() throws Exception {
-    if (pgData != null && !isRunning()) {
+    if (database != null && !isRunning()) {
       pgCtl("start", "-l", pgData.resolve("server.log").toString(), "-w", "-t", "60");
     }
     TestDatabases.dispose(database);

@@ -31,12 +31,13 @@ import java.util.TreeMap;
 
 /**
  * Derives labels (R5) for the current task set, each engagement record within its own window (see
- * {@link DeriveLabelsUseCase}). Two streaming passes over {@link Engagements#forEachIn}: the first
- * collects each (record window, task)'s eligible values into primitive buffers and fits one {@link
- * TaskLabeler} per pair; the second labels every record against its own window's labelers. Only the
- * values, the labelers and the labelled resources (which {@link Labels#replaceWindow} takes as a
- * list) are held in memory, never the records. A record whose window first appears in the second
- * pass (recorded meanwhile) is left for the next derivation.
+ * {@link DeriveLabelsUseCase}). Streaming passes over {@link Engagements#forEachIn}: the first, over
+ * the whole range, collects each (record window, task)'s eligible values into primitive buffers and
+ * fits one {@link TaskLabeler} per pair; then, one record window at a time, its records are
+ * labelled against its own labelers and stored with {@link Labels#replaceWindow}. Memory holds the
+ * fitted values (8 bytes a value) and one window's labelled resources, never the records. A record
+ * whose window first appears after the first pass (recorded meanwhile) is left for the next
+ * derivation.
  */
 public final class DeriveLabelsService implements DeriveLabelsUseCase {
   private static final Comparator<TimeWindow> WINDOW_ORDER =
@@ -59,6 +60,7 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
   private static final class WindowState {
     final TaskLabeler[] labelers;
     final List<LabelledResource> labelled = new ArrayList<>();
+    int labelledCount;
     final long[] eligible;
     final long[] positive;
     final long[] negative;
@@ -79,8 +81,21 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
     TaskSet taskSet = taskSets.current();
     List<Task> tasks = taskSet.tasks();
     Map<TimeWindow, WindowState> windows = fit(range, tasks);
-    engagements.forEachIn(range, record -> label(record, tasks, windows.get(record.window())));
-    return store(range, taskSet, windows);
+    // Pass 2, one record window at a time, so that only that window's labels are held.
+    windows.forEach(
+        (window, state) -> {
+          engagements.forEachIn(
+              window,
+              record -> {
+                if (record.window().equals(window)) {
+                  label(record, tasks, state);
+                }
+              });
+          labels.replaceWindow(window, state.labelled);
+          state.labelledCount = state.labelled.size();
+          state.labelled.clear();
+        });
+    return summarise(range, taskSet, windows);
   }
 
   /** Pass 1: per record window and task, the eligible values, fitted into labelers. */
@@ -118,9 +133,6 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
 
   /** Pass 2: labels one record against its own window's labelers. */
   private void label(EngagementRecord record, List<Task> tasks, WindowState state) {
-    if (state == null) {
-      return; // its window appeared after the first pass
-    }
     state.records++;
     Map<TaskName, Label> labels = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
@@ -144,7 +156,7 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
     }
   }
 
-  private DeriveLabelsResult store(
+  private DeriveLabelsResult summarise(
       TimeWindow range, TaskSet taskSet, Map<TimeWindow, WindowState> windows) {
     List<Task> tasks = taskSet.tasks();
     Map<TaskName, TaskLabelCounts> totals = new LinkedHashMap<>();
@@ -154,7 +166,6 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
     long labelledResources = 0;
     for (Map.Entry<TimeWindow, WindowState> entry : windows.entrySet()) {
       WindowState state = entry.getValue();
-      labels.replaceWindow(entry.getKey(), state.labelled);
       Map<TaskName, LabellingSummary.TaskCounts> counts = new LinkedHashMap<>();
       for (int i = 0; i < tasks.size(); i++) {
         TaskName name = tasks.get(i).name();
@@ -171,9 +182,9 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
       }
       summaries.add(
           new LabellingSummary(
-              entry.getKey(), state.records, state.records, state.labelled.size(), counts));
+              entry.getKey(), state.records, state.records, state.labelledCount, counts));
       records += state.records;
-      labelledResources += state.labelled.size();
+      labelledResources += state.labelledCount;
     }
     return new DeriveLabelsResult(range, records, labelledResources, totals, summaries);
   }
