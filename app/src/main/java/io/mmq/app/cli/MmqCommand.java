@@ -29,13 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
       ValidateCommand.class,
       GenerateCommand.class,
       QuickstartCommand.class,
+      RerankCandidatesCommand.class,
     })
 public final class MmqCommand implements Runnable {
   /** Commands of R16 whose issues have not landed yet, with their one-line descriptions. */
   static final Map<String, String> PLANNED =
       new java.util.LinkedHashMap<>(
           Map.of(
-              "rerank", "Re-weight a candidate list by quality.",
               "bench", "Measure latency, throughput and training speed."));
 
   /** Exit code of a command given wrong options or arguments. */
