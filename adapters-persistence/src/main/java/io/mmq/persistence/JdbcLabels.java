@@ -9,12 +9,10 @@ import io.mmq.core.task.model.TaskName;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -33,20 +31,7 @@ final class JdbcLabels implements Labels {
 
   @Override
   public void replaceWindow(TimeWindow window, List<LabelledResource> labels) {
-    Objects.requireNonNull(window, "window is null");
-    Objects.requireNonNull(labels, "labels is null");
-    Set<ResourceId> seen = new HashSet<>();
-    for (int i = 0; i < labels.size(); i++) {
-      LabelledResource label = Objects.requireNonNull(labels.get(i), "labels[" + i + "] is null");
-      if (!label.window().equals(window)) {
-        throw new IllegalArgumentException(
-            "labels[" + i + "] belongs to window " + label.window() + ", not " + window);
-      }
-      if (!seen.add(label.resourceId())) {
-        throw new IllegalArgumentException(
-            "labels[" + i + "] names resource " + label.resourceId() + " twice in " + window);
-      }
-    }
+    LabelledResource.requireWindowBatch(window, labels);
     long start = Instants.toNanos(window.start(), "window start");
     long end = Instants.toNanos(window.end(), "window end");
     String action = "replacing the labels of " + window;

@@ -3,14 +3,11 @@ package io.mmq.core.testing.fake;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.label.port.out.Labels;
-import io.mmq.core.resource.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -33,20 +30,7 @@ public final class InMemoryLabels implements Labels {
 
   @Override
   public synchronized void replaceWindow(TimeWindow window, List<LabelledResource> labels) {
-    Objects.requireNonNull(window, "window is null");
-    Objects.requireNonNull(labels, "labels is null");
-    Set<ResourceId> seen = new HashSet<>();
-    for (int i = 0; i < labels.size(); i++) {
-      LabelledResource label = Objects.requireNonNull(labels.get(i), "labels[" + i + "] is null");
-      if (!label.window().equals(window)) {
-        throw new IllegalArgumentException(
-            "labels[" + i + "] belongs to window " + label.window() + ", not " + window);
-      }
-      if (!seen.add(label.resourceId())) {
-        throw new IllegalArgumentException(
-            "labels[" + i + "] names resource " + label.resourceId() + " twice in " + window);
-      }
-    }
+    LabelledResource.requireWindowBatch(window, labels);
     faults.checkWrite();
     if (labels.isEmpty()) {
       byWindow.remove(window);
