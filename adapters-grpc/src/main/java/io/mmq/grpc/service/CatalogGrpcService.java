@@ -124,7 +124,7 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
 
   @Override
   public void getResource(GetResourceRequest request, StreamObserver<io.mmq.proto.v1.Resource> response) {
-    Calls.unary(response, () -> ResourceMapper.toProto(getResource.get(resourceId(request.getId(), "id"))));
+    Calls.unary(response, () -> ResourceMapper.toProto(getResource.get(RequestFields.resourceId(request.getId(), "id"))));
   }
 
   @Override
@@ -140,7 +140,7 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
           if (!request.hasTaskSet()) {
             throw new InvalidFieldException("taskSet", "is required");
           }
-          var tasks = mapUnder("taskSet", () -> TaskSetMapper.toDomain(request.getTaskSet()));
+          var tasks = RequestFields.mapUnder("taskSet", () -> TaskSetMapper.toDomain(request.getTaskSet()));
           return TaskSetMapper.toProto(setTaskSet.set(new SetTaskSetCommand(tasks)));
         });
   }
@@ -150,7 +150,7 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
     Calls.unary(
         response,
         () -> {
-          ResourceId id = resourceId(request.getResourceId(), "resourceId");
+          ResourceId id = RequestFields.resourceId(request.getResourceId(), "resourceId");
           Optional<TimeWindow> window =
               request.hasWindow()
                   ? Optional.of(EngagementMapper.window(request.getWindow(), "window"))
@@ -166,20 +166,4 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
         });
   }
 
-  static ResourceId resourceId(String value, String path) {
-    if (value.isBlank()) {
-      throw new InvalidFieldException(path, "is required");
-    }
-    return mapUnder(path, () -> ResourceId.of(value));
-  }
-
-  static <T> T mapUnder(String prefix, java.util.function.Supplier<T> mapping) {
-    try {
-      return mapping.get();
-    } catch (InvalidFieldException e) {
-      throw e.under(prefix);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException(prefix, e.getMessage());
-    }
-  }
 }

@@ -88,8 +88,8 @@ final class ClassificationGrpcService extends ClassificationServiceGrpc.Classifi
       ClassifyItem item = items.get(i);
       ResourceRef ref =
           switch (item.getRefCase()) {
-            case RESOURCE_ID -> ResourceRef.byId(CatalogGrpcService.resourceId(item.getResourceId(), path + ".resourceId"));
-            case RESOURCE -> ResourceRef.given(CatalogGrpcService.mapUnder(path + ".resource", () -> ResourceMapper.toDomain(item.getResource())));
+            case RESOURCE_ID -> ResourceRef.byId(RequestFields.resourceId(item.getResourceId(), path + ".resourceId"));
+            case RESOURCE -> ResourceRef.given(RequestFields.mapUnder(path + ".resource", () -> ResourceMapper.toDomain(item.getResource())));
             case REF_NOT_SET -> throw new InvalidFieldException(path, "give resourceId or resource");
           };
       if (!seen.add(ref.id())) {

@@ -102,7 +102,7 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
   }
 
   private static ModelVersion version(String value) {
-    return CatalogGrpcService.mapUnder("version", () -> ModelVersion.of(value));
+    return RequestFields.modelVersion(value, "version");
   }
 
   static ModelInfo toProto(ModelRecord model) {

@@ -126,7 +126,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
           TimeWindow window = window(request.hasWindow(), request.getWindow());
           if (request.hasTaskSet()) {
             TaskSet given =
-                CatalogGrpcService.mapUnder(
+                RequestFields.mapUnder(
                     "taskSet", () -> TaskSetMapper.toDomain(request.getTaskSet()));
             if (!given.equals(taskSets.current())) {
               throw new InvalidFieldException(
@@ -165,7 +165,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
               .withHyperparameters(overrides.trainer())
               .withValidationFraction(fraction(overrides));
       if (request.hasFineTuneFrom()) {
-        command = command.fineTuning(version(request.getFineTuneFrom(), "fineTuneFrom"));
+        command = command.fineTuning(RequestFields.modelVersion(request.getFineTuneFrom(), "fineTuneFrom"));
       }
       observer =
           CallObserver.streaming(
@@ -217,7 +217,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
                 "is not supported by Validate: the update holds out its own share of the window");
           }
           if (request.hasModelVersion()) {
-            requireActive(version(request.getModelVersion(), "modelVersion"), request.getUpdate());
+            requireActive(RequestFields.modelVersion(request.getModelVersion(), "modelVersion"), request.getUpdate());
           }
           ValidateModelCommand command =
               new ValidateModelCommand(
@@ -255,7 +255,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
 
   @Override
   public void getJob(GetJobRequest request, StreamObserver<Job> response) {
-    Calls.unary(response, () -> toProto(getJob.get(jobId(request.getJobId())), false));
+    Calls.unary(response, () -> toProto(getJob.get(RequestFields.jobId(request.getJobId(), "jobId")), false));
   }
 
   @Override
@@ -263,7 +263,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
     Calls.unary(
         response,
         () -> {
-          CancelJobResult result = cancelJob.cancel(jobId(request.getJobId()));
+          CancelJobResult result = cancelJob.cancel(RequestFields.jobId(request.getJobId(), "jobId"));
           TrainingJob job = result.job();
           return switch (result.outcome()) {
             case REQUESTED -> toProto(job, true);
@@ -354,7 +354,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
   private static HyperparameterMapper.Overrides overrides(
       boolean present, io.mmq.proto.v1.Hyperparameters proto) {
     return present
-        ? CatalogGrpcService.mapUnder("hyperparameters", () -> HyperparameterMapper.toDomain(proto))
+        ? RequestFields.mapUnder("hyperparameters", () -> HyperparameterMapper.toDomain(proto))
         : HyperparameterMapper.Overrides.NONE;
   }
 
@@ -388,17 +388,4 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
     return job.totalSteps() > 0 && job.step() >= job.totalSteps() ? "max_steps" : "";
   }
 
-  private static ModelVersion version(String value, String path) {
-    if (value.isBlank()) {
-      throw new InvalidFieldException(path, "must not be empty when given");
-    }
-    return CatalogGrpcService.mapUnder(path, () -> ModelVersion.of(value));
-  }
-
-  private static JobId jobId(String value) {
-    if (value.isBlank()) {
-      throw new InvalidFieldException("jobId", "is required");
-    }
-    return CatalogGrpcService.mapUnder("jobId", () -> new JobId(value));
-  }
 }
