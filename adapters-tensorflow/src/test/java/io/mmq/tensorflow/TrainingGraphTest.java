@@ -8,62 +8,79 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
-/** The training graph: its masked, weighted loss, and one Adam step moving every parameter. */
+/**
+ * The training graph: its masked, weighted loss, and one Adam step moving every parameter. Both
+ * tests share one graph and session (building them is most of the cost): the loss check compares
+ * the graph's loss with one computed here from the same run's logits, so it holds before and after
+ * the other test's step.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingGraphTest {
   private static final float NOISE_WEIGHT = 0.25f;
 
+  private Fixture f;
+
+  @BeforeAll
+  void build() {
+    f = new Fixture(Map.of());
+  }
+
+  @AfterAll
+  void close() {
+    f.close();
+  }
+
   @Test
   void oneStepChangesTheVariablesOfEverySubNetwork() {
-    try (Fixture f = new Fixture(Map.of())) {
-      Map<String, float[]> before = f.variables();
-      f.run(true);
-      Map<String, float[]> after = f.variables();
+    Map<String, float[]> before = f.variables();
+    f.run(true);
+    Map<String, float[]> after = f.variables();
 
-      List<String> unchanged = new ArrayList<>();
-      before.forEach((name, values) -> {
-        if (Arrays.equals(values, after.get(name))) {
-          unchanged.add(name);
-        }
-      });
-      assertThat(unchanged).as("variables left unchanged by one step").isEmpty();
-      assertThat(before.keySet().stream().map(n -> n.substring(0, n.indexOf('.'))).distinct())
-          .containsExactlyInAnyOrder(
-              "text", "title", "tags", "body", "fusion", "image", "style", "atomic", "channel_norm", "mtl");
-    }
+    List<String> unchanged = new ArrayList<>();
+    before.forEach((name, values) -> {
+      if (Arrays.equals(values, after.get(name))) {
+        unchanged.add(name);
+      }
+    });
+    assertThat(unchanged).as("variables left unchanged by one step").isEmpty();
+    assertThat(before.keySet().stream().map(n -> n.substring(0, n.indexOf('.'))).distinct())
+        .containsExactlyInAnyOrder(
+            "text", "title", "tags", "body", "fusion", "image", "style", "atomic", "channel_norm", "mtl");
   }
 
   @Test
   void lossIsTheWeightedSumOfPerTaskMeansOverLabelledExamplesOnly() {
-    try (Fixture f = new Fixture(Map.of())) {
-      Result r = f.run(false);
-      try (r) {
-        float[] logits = TfSessions.values((TFloat32) r.get(0));
-        float[] taskLoss = TfSessions.values((TFloat32) r.get(1));
-        float loss = ((TFloat32) r.get(2)).getFloat();
-        float[] labels = f.batch.floats(ModelInput.LABELS);
-        float[] mask = f.batch.floats(ModelInput.LABEL_MASK);
-        double[] expected = new double[2];
-        int[] counts = new int[2];
-        for (int i = 0; i < f.batch.rows(); i++) {
-          for (int t = 0; t < 2; t++) {
-            if (mask[i * 2 + t] > 0) {
-              double z = logits[i * 2 + t];
-              expected[t] += Math.log1p(Math.exp(z)) - z * labels[i * 2 + t];
-              counts[t]++;
-            }
+    Result r = f.run(false);
+    try (r) {
+      float[] logits = TfSessions.values((TFloat32) r.get(0));
+      float[] taskLoss = TfSessions.values((TFloat32) r.get(1));
+      float loss = ((TFloat32) r.get(2)).getFloat();
+      float[] labels = f.batch.floats(ModelInput.LABELS);
+      float[] mask = f.batch.floats(ModelInput.LABEL_MASK);
+      double[] expected = new double[2];
+      int[] counts = new int[2];
+      for (int i = 0; i < f.batch.rows(); i++) {
+        for (int t = 0; t < 2; t++) {
+          if (mask[i * 2 + t] > 0) {
+            double z = logits[i * 2 + t];
+            expected[t] += Math.log1p(Math.exp(z)) - z * labels[i * 2 + t];
+            counts[t]++;
           }
         }
-        assertThat(counts[1]).isBetween(1, f.batch.rows() - 1); // some noise labels are masked
-        assertThat((double) taskLoss[0]).isCloseTo(expected[0] / counts[0], org.assertj.core.data.Offset.offset(1e-5));
-        assertThat((double) taskLoss[1]).isCloseTo(expected[1] / counts[1], org.assertj.core.data.Offset.offset(1e-5));
-        assertThat((double) loss).isCloseTo(taskLoss[0] + NOISE_WEIGHT * taskLoss[1], org.assertj.core.data.Offset.offset(1e-5));
       }
+      assertThat(counts[1]).isBetween(1, f.batch.rows() - 1); // some noise labels are masked
+      assertThat((double) taskLoss[0]).isCloseTo(expected[0] / counts[0], org.assertj.core.data.Offset.offset(1e-5));
+      assertThat((double) taskLoss[1]).isCloseTo(expected[1] / counts[1], org.assertj.core.data.Offset.offset(1e-5));
+      assertThat((double) loss).isCloseTo(taskLoss[0] + NOISE_WEIGHT * taskLoss[1], org.assertj.core.data.Offset.offset(1e-5));
     }
   }
 
