@@ -52,6 +52,7 @@ import io.mmq.core.validation.port.in.ValidateModelUseCase;
 import io.mmq.core.validation.port.out.ValidationRuns;
 import io.mmq.core.validation.service.RetrainScheduleService;
 import io.mmq.core.validation.service.ValidationService;
+import io.mmq.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -69,6 +70,7 @@ public final class CoreModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(Clock.class).toInstance(Clock.systemUTC());
+    bind(Telemetry.class).toInstance(Telemetry.NONE);
     bind(MmqConfig.class).toInstance(config);
     bind(LabelDerivationPolicy.class).toInstance(LabelDerivationPolicy.STANDARD);
     bind(PromotionPolicy.class).toInstance(PromotionPolicy.DEFAULT);
