@@ -3,10 +3,14 @@ package io.mmq.app;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.grpc.BindableService;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mmq.app.metrics.MetricsEndpoint;
 import io.mmq.core.registry.port.in.GetModelUseCase;
 import io.mmq.grpc.server.GrpcServer;
-import java.net.InetSocketAddress;
+import io.mmq.grpc.server.MetricsInterceptor;
+import io.mmq.grpc.server.security.BearerTokenInterceptor;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -26,6 +30,7 @@ public final class MmqServer implements AutoCloseable {
 
   private final GrpcServer server;
   private final ScheduledExecutorService health;
+  private MetricsEndpoint metrics;
 
   private MmqServer(GrpcServer server, ScheduledExecutorService health) {
     this.server = server;
@@ -34,9 +39,25 @@ public final class MmqServer implements AutoCloseable {
 
   public static MmqServer start(Application app, String host, int port) {
     Set<BindableService> services = app.injector().getInstance(Key.get(new TypeLiteral<Set<BindableService>>() {}));
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-        .maxInboundMessageSize(64 * 1024 * 1024);
-    GrpcServer server = new GrpcServer(builder, services, List.of()).start();
+    ServerOptions options = ServerOptions.from(app.config());
+    BearerTokenInterceptor auth = options.authInterceptor();
+    if (options.tokens().isEmpty()) {
+      log.warn("no bearer tokens configured (auth.tokens, auth.token-file): the ops RPCs are open to anyone who can reach the port");
+    }
+    // the last interceptor runs first: metrics see the calls that authentication refuses
+    List<ServerInterceptor> interceptors = List.of(auth, new MetricsInterceptor(app.get(MeterRegistry.class)));
+    MetricsEndpoint metrics = options.metricsEnabled()
+        ? MetricsEndpoint.start(app.get(PrometheusMeterRegistry.class), options.metricsHost(), options.metricsPort())
+        : null;
+    GrpcServer server;
+    try {
+      server = new GrpcServer(options.serverBuilder(host, port), services, interceptors).start();
+    } catch (RuntimeException e) {
+      if (metrics != null) {
+        metrics.close();
+      }
+      throw e;
+    }
     GetModelUseCase models = app.get(GetModelUseCase.class);
     ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "mmq-health");
@@ -51,8 +72,15 @@ public final class MmqServer implements AutoCloseable {
         server.setModelAvailable(false);
       }
     }, 0, 1, TimeUnit.SECONDS);
-    log.info("gRPC server listening on {}:{}", host, server.port());
-    return new MmqServer(server, health);
+    log.info("gRPC server listening on {}:{}{}", host, server.port(), options.tls().isPresent() ? " (TLS)" : "");
+    MmqServer started = new MmqServer(server, health);
+    started.metrics = metrics;
+    return started;
+  }
+
+  /** The port of the metrics endpoint, empty when {@code metrics.port} is -1. */
+  public java.util.OptionalInt metricsPort() {
+    return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
   }
 
   public int port() {
@@ -67,5 +95,8 @@ public final class MmqServer implements AutoCloseable {
   public void close() {
     health.shutdownNow();
     server.close();
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 }

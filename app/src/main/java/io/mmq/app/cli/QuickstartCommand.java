@@ -1,9 +1,9 @@
 package io.mmq.app.cli;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.mmq.app.Application;
 import io.mmq.app.MmqServer;
+import io.mmq.app.ServerOptions;
 import io.mmq.app.generate.ArticleTruth;
 import io.mmq.app.generate.CorpusSummary;
 import io.mmq.app.generate.CorpusWriter;
@@ -121,8 +121,7 @@ final class QuickstartCommand extends AppCommand {
 
     MmqServer server = MmqServer.start(app, "0.0.0.0", port);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.close(); app.close(); }, "mmq-shutdown"));
-    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
-        .maxInboundMessageSize(64 * 1024 * 1024).build();
+    ManagedChannel channel = ServerOptions.from(app.config()).localChannel(server.port());
     try {
       demonstrate(channel, corpus, newest);
     } finally {

@@ -47,6 +47,14 @@ public final class MmqConfig {
     d.put("db.batch-size", "1000");
     d.put("server.host", "0.0.0.0");
     d.put("server.port", "50051");
+    d.put("server.max-message-bytes", "67108864");
+    d.put("server.tls.cert-file", "");
+    d.put("server.tls.key-file", "");
+    d.put("auth.tokens", "");
+    d.put("auth.token-file", "");
+    d.put("auth.protect-serving", "false");
+    d.put("metrics.host", "0.0.0.0");
+    d.put("metrics.port", "9464");
     d.put("classify.aggregation", "MAJORITY");
     d.put("rerank.boost", "1.2");
     d.put("rerank.demotion", "0.8");

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.mmq.app.config.MmqConfig;
+import io.mmq.app.metrics.MetricsModule;
 import io.mmq.core.classification.policy.QualityAggregationPolicy;
 import io.mmq.core.classification.port.in.ClassifyResourcesUseCase;
 import io.mmq.core.classification.port.out.QualityModelLoader;
@@ -70,7 +71,7 @@ public final class CoreModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(Clock.class).toInstance(Clock.systemUTC());
-    bind(Telemetry.class).toInstance(Telemetry.NONE);
+    install(new MetricsModule());
     bind(MmqConfig.class).toInstance(config);
     bind(LabelDerivationPolicy.class).toInstance(LabelDerivationPolicy.STANDARD);
     bind(PromotionPolicy.class).toInstance(PromotionPolicy.DEFAULT);
