@@ -84,7 +84,7 @@ class EndToEndTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir) {
-    app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()));
+    app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()).with("metrics.port", "0"));
     server = MmqServer.start(app, "127.0.0.1", 0);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     GeneratorConfig config = GeneratorConfig.DEFAULT.withArticles(360).withWindows(3).withSeed(11);

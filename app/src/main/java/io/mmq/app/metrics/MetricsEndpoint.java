@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private MetricsEndpoint(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -87,6 +89,9 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     executor.shutdownNow();
   }
