@@ -172,6 +172,24 @@ class ServerSecurityTest {
   }
 
   @Test
+  void theDefaultsAreOpenPlaintext64MiBAndMetricsOn9464AndTokensComeFromTheEnvironment() {
+    ServerOptions defaults = ServerOptions.from(MmqConfig.defaultsOnly());
+    assertThat(defaults.maxMessageBytes()).isEqualTo(64 * 1024 * 1024);
+    assertThat(defaults.tls()).isEmpty();
+    assertThat(defaults.tokens()).isEmpty();
+    assertThat(defaults.protectServing()).isFalse();
+    assertThat(defaults.metricsHost()).isEqualTo("0.0.0.0");
+    assertThat(defaults.metricsPort()).isEqualTo(9464);
+
+    MmqConfig fromEnvironment = MmqConfig.load(java.util.Optional.empty(),
+        Map.of("MMQ_AUTH_TOKENS", "env-1,env-2", "MMQ_AUTH_PROTECT_SERVING", "true", "MMQ_METRICS_PORT", "-1"), Map.of());
+    ServerOptions options = ServerOptions.from(fromEnvironment);
+    assertThat(options.tokens()).containsExactly("env-1", "env-2");
+    assertThat(options.protectServing()).isTrue();
+    assertThat(options.metricsEnabled()).isFalse();
+  }
+
+  @Test
   void badSecuritySettingsAreRefusedAtStart() {
     assertThatThrownBy(() -> ServerOptions.from(config().with("server.tls.cert-file", "x.crt")))
         .hasMessageContaining("server.tls.key-file");
