@@ -5,32 +5,23 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import io.mmq.proto.v1.CatalogServiceGrpc;
 import io.mmq.proto.v1.ClassificationServiceGrpc;
-import io.mmq.proto.v1.ModelServiceGrpc;
 import io.mmq.proto.v1.RecommendationServiceGrpc;
-import io.mmq.proto.v1.TrainingServiceGrpc;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Requires the metadata header {@code authorization: Bearer <token>} on the protected services:
- * always the ops services (catalogue, training, models), and classification and re-ranking too when
- * {@code protectServing}. A call without a valid token is closed with UNAUTHENTICATED before any
- * of its messages reaches the service, so nothing runs. With no tokens configured every call passes
- * (the server warns about it at start). Services the interceptor is not attached to (health,
- * reflection) are never checked.
+ * Requires the metadata header {@code authorization: Bearer <token>} on every service it is
+ * attached to (the ops services: catalogue, training, models) except classification and
+ * re-ranking, which need it only when {@code protectServing}. A call without a valid token is
+ * closed with UNAUTHENTICATED before any of its messages reaches the service, so nothing runs.
+ * With no tokens configured every call passes (the server warns about it at start). Services the
+ * interceptor is not attached to (health, reflection) are never checked.
  */
 public final class BearerTokenInterceptor implements ServerInterceptor {
   public static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
-  /** The services whose every method is an ops RPC. */
-  public static final Set<String> OPS_SERVICES =
-      Set.of(CatalogServiceGrpc.SERVICE_NAME, TrainingServiceGrpc.SERVICE_NAME, ModelServiceGrpc.SERVICE_NAME);
 
   /** The serving services, open unless protected by configuration. */
   public static final Set<String> SERVING_SERVICES =
@@ -39,19 +30,20 @@ public final class BearerTokenInterceptor implements ServerInterceptor {
   private static final String SCHEME = "bearer ";
 
   private final BearerTokens tokens;
-  private final Set<String> protectedServices;
+  private final boolean protectServing;
 
   public BearerTokenInterceptor(BearerTokens tokens, boolean protectServing) {
     this.tokens = Objects.requireNonNull(tokens, "tokens is null");
-    this.protectedServices =
-        protectServing
-            ? Stream.concat(OPS_SERVICES.stream(), SERVING_SERVICES.stream()).collect(Collectors.toUnmodifiableSet())
-            : OPS_SERVICES;
+    this.protectServing = protectServing;
   }
 
-  /** Whether calls to {@code service} need a token under this configuration. */
+  /**
+   * Whether calls to {@code service} need a token under this configuration: with tokens, every
+   * service but the serving ones (and those too when protected), so that a service added later is
+   * protected unless it is opened on purpose.
+   */
   public boolean protects(String service) {
-    return !tokens.isEmpty() && protectedServices.contains(service);
+    return !tokens.isEmpty() && (protectServing || !SERVING_SERVICES.contains(service));
   }
 
   @Override
