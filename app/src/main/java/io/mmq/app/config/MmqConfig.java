@@ -54,6 +54,8 @@ public final class MmqConfig {
     d.put("validation.coincidence-threshold", "0.5");
     d.put("validation.accuracy-threshold", "0.7");
     d.put("retrain.period-days", "5");
+    d.put("retrain.enabled", "true");
+    d.put("retrain.check-interval-minutes", "60");
     return d;
   }
 

@@ -5,6 +5,7 @@ import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.port.out.Labels;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.training.port.in.TrainingObserver;
+import io.mmq.core.validation.model.Decision;
 import io.mmq.core.validation.model.ValidationRun;
 import io.mmq.core.validation.port.in.CheckRetrainScheduleUseCase;
 import io.mmq.core.validation.port.in.RetrainCycleOutcome;
@@ -27,8 +28,11 @@ import java.util.Optional;
  *
  * <p>A due turn is skipped (nothing recorded) when no model is active, no window has labels, the
  * newest window has no labelled resource the model can be judged on, or the latest run already
- * validated the active model on that window (or produced the active model from it): validating
- * again on the same data would only repeat the same figures, or fine-tune again on them.
+ * settled the active model on that window (KEEP, PROMOTED or REJECTED for it, or it is the
+ * candidate promoted there): validating again on the same data would only repeat the same figures,
+ * or fine-tune again on them. A run left at UPDATE (its fine-tuning failed or was cancelled) settles
+ * nothing, so the next due turn tries again. The schedule counts from the latest recorded run,
+ * whatever its decision.
  */
 public final class RetrainLoopService implements RunRetrainCycleUseCase {
   private static final Comparator<TimeWindow> NEWEST_LAST =
@@ -109,6 +113,9 @@ public final class RetrainLoopService implements RunRetrainCycleUseCase {
   }
 
   private static boolean alreadyCovers(ValidationRun run, ModelVersion active, TimeWindow window) {
+    if (run.decision() == Decision.UPDATE) {
+      return false;
+    }
     boolean sameModel =
         run.modelVersion().equals(active) || run.candidate().filter(active::equals).isPresent();
     return sameModel && run.window().equals(window);

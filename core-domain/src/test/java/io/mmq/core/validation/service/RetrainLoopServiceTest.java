@@ -160,6 +160,11 @@ class RetrainLoopServiceTest {
     assertThat(run.candidate()).isEmpty();
     assertThat(telemetry.ended).endsWith("FAILED");
     assertServing(active);
+
+    core.ports.clock.advance(Duration.ofDays(5));
+    assertThat(ran(loop.runIfDue(TrainingObserver.NONE), day26).result().decision())
+        .as("a run left at UPDATE settles nothing: the next due turn tries again")
+        .isEqualTo(Decision.PROMOTED);
   }
 
   @Test

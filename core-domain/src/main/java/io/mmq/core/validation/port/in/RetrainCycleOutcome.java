@@ -12,7 +12,10 @@ public sealed interface RetrainCycleOutcome {
     }
   }
 
-  /** A validation was due (or asked for) but could not or need not run; nothing was recorded. */
+  /**
+   * A validation was due (or asked for) but could not or need not run, and why. Nothing was
+   * recorded, except when the update of a recorded UPDATE run found nothing to fine-tune on.
+   */
   record Skipped(String reason) implements RetrainCycleOutcome {
     public Skipped {
       Objects.requireNonNull(reason, "reason is null");
