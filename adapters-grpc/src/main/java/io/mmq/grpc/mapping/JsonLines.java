@@ -76,7 +76,10 @@ public final class JsonLines {
     } catch (InvalidProtocolBufferException e) {
       String message = String.valueOf(e.getMessage());
       Matcher unknown = UNKNOWN_FIELD.matcher(message);
-      String path = unknown.find() ? unknown.group(1) : "";
+      String path = JsonFieldLocator.locate(json, target.getDescriptorForType());
+      if (path.isEmpty() && unknown.find()) {
+        path = unknown.group(1);
+      }
       throw new InvalidFieldException(path, "not valid JSON for " + target.getDescriptorForType().getName() + ": " + message);
     } catch (RuntimeException e) { // malformed JSON surfaces as Gson runtime exceptions
       throw new InvalidFieldException("", "not valid JSON: " + e.getMessage());
