@@ -9,7 +9,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.StreamObserver;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.port.in.DeriveLabelsCommand;
 import io.mmq.core.registry.model.ModelRecord;
@@ -61,7 +60,6 @@ import io.mmq.proto.v1.UpsertSummary;
 import io.mmq.proto.v1.ValidateRequest;
 import io.mmq.proto.v1.Video;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -365,69 +363,38 @@ class BadInputGrpcTest {
 
   private static Named<Row> upload(
       String name, String field, String fragment, int accepted, io.mmq.proto.v1.Resource... resources) {
-    return Named.of(
-        name,
-        new Row(
-            s ->
-                item(
-                    stream(
-                        s.catalogAsync()::upsertResources,
-                        UpsertResourcesRequest.newBuilder().addAllResources(List.of(resources)).build()),
-                    accepted),
-            REJECTED_ITEM,
-            field,
-            fragment));
+    UpsertResourcesRequest message =
+        UpsertResourcesRequest.newBuilder().addAllResources(List.of(resources)).build();
+    return item(
+        name, field, fragment, accepted,
+        s -> Corpus.stream(s.catalogAsync()::upsertResources, List.of(message)));
   }
 
   private static Named<Row> record(
       String name, String field, String fragment, int accepted, EngagementRecord... records) {
+    RecordEngagementRequest message =
+        RecordEngagementRequest.newBuilder().addAllRecords(List.of(records)).build();
+    return item(
+        name, field, fragment, accepted,
+        s -> Corpus.stream(s.catalogAsync()::recordEngagement, List.of(message)));
+  }
+
+  /** An upload whose one bad item is listed; {@code accepted} items are stored. */
+  private static Named<Row> item(
+      String name, String field, String fragment, int accepted, Function<Stubs, UpsertSummary> upload) {
     return Named.of(
         name,
         new Row(
-            s ->
-                item(
-                    stream(
-                        s.catalogAsync()::recordEngagement,
-                        RecordEngagementRequest.newBuilder().addAllRecords(List.of(records)).build()),
-                    accepted),
+            s -> {
+              UpsertSummary summary = upload.apply(s);
+              assertThat(summary.getAccepted()).as(summary.toString()).isEqualTo(accepted);
+              assertThat(summary.getRejected()).as(summary.toString()).isEqualTo(1);
+              ItemError error = summary.getErrors(0);
+              return new Answer(REJECTED_ITEM, error.getFieldPath(), error.getMessage());
+            },
             REJECTED_ITEM,
             field,
             fragment));
-  }
-
-  private static Answer item(UpsertSummary summary, int accepted) {
-    assertThat(summary.getAccepted()).as(summary.toString()).isEqualTo(accepted);
-    assertThat(summary.getRejected()).as(summary.toString()).isEqualTo(1);
-    ItemError error = summary.getErrors(0);
-    return new Answer(REJECTED_ITEM, error.getFieldPath(), error.getMessage());
-  }
-
-  private static <R> UpsertSummary stream(
-      Function<StreamObserver<UpsertSummary>, StreamObserver<R>> call, R message) {
-    CompletableFuture<UpsertSummary> result = new CompletableFuture<>();
-    StreamObserver<R> requests =
-        call.apply(
-            new StreamObserver<>() {
-              @Override
-              public void onNext(UpsertSummary value) {
-                result.complete(value);
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                result.completeExceptionally(t);
-              }
-
-              @Override
-              public void onCompleted() {}
-            });
-    requests.onNext(message);
-    requests.onCompleted();
-    try {
-      return result.get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("the upload failed", e);
-    }
   }
 
   private static io.mmq.proto.v1.Resource.Builder resource(String id) {
