@@ -97,7 +97,7 @@ public final class ModelTraining {
     AtomicBoolean cancel = new AtomicBoolean();
     AtomicReference<TrainingJob> job = new AtomicReference<>(started);
     running.put(started.id(), cancel);
-    JobState[] ended = {JobState.FAILED};
+    JobState ended = JobState.FAILED;
     try {
       jobs.save(started);
       observer.onStarted(started);
@@ -111,13 +111,13 @@ public final class ModelTraining {
       ModelRecord model = register(request, trained, activated);
       TrainingJob succeeded = job.get().succeeded(model.version(), clock.instant());
       jobs.save(succeeded);
-      ended[0] = JobState.SUCCEEDED;
+      ended = JobState.SUCCEEDED;
       return new TrainModelResult(
           succeeded, Optional.of(model), activated[0], trainingExamples, validationExamples);
     } catch (TrainingCancelledException e) {
       TrainingJob cancelled = job.get().cancelled(clock.instant());
       jobs.save(cancelled);
-      ended[0] = JobState.CANCELLED;
+      ended = JobState.CANCELLED;
       return new TrainModelResult(
           cancelled, Optional.empty(), false, trainingExamples, validationExamples);
     } catch (RuntimeException e) {
@@ -129,7 +129,7 @@ public final class ModelTraining {
       throw e;
     } finally {
       running.remove(started.id());
-      telemetry.trainingEnded(started.id(), ended[0]);
+      telemetry.trainingEnded(started.id(), ended);
     }
   }
 
