@@ -46,6 +46,7 @@ public final class Application implements AutoCloseable {
           Guice.createInjector(
               Stage.PRODUCTION,
               new CoreModule(config),
+              new io.mmq.app.wiring.LimitsModule(config),
               new PersistenceModule(database),
               new TensorflowModule(),
               new GrpcModule());

@@ -8,9 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmq.app.metrics.MetricsEndpoint;
 import io.mmq.core.registry.port.in.GetModelUseCase;
+import io.mmq.core.validation.port.in.RunRetrainCycleUseCase;
 import io.mmq.grpc.server.GrpcServer;
 import io.mmq.grpc.server.MetricsInterceptor;
 import io.mmq.grpc.server.security.BearerTokenInterceptor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -23,21 +25,29 @@ import org.slf4j.LoggerFactory;
  * The running gRPC server of an {@link Application}: serves the mmq.v1 services, health and
  * reflection, and keeps the classification health in step with whether a model is active (checked
  * every second, so a promotion made by another replica is seen too). Closing drains the calls in
- * flight before the application is closed.
+ * flight before the application is closed. With {@code retrain.enabled} it also runs the
+ * retraining loop ({@link RetrainScheduler}, every {@code retrain.check-interval-minutes}), stopped
+ * first on close.
  */
 public final class MmqServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MmqServer.class);
 
   private final GrpcServer server;
   private final ScheduledExecutorService health;
-  private MetricsEndpoint metrics;
+  private final MetricsEndpoint metrics;
+  private final AutoCloseable retrain;
 
-  private MmqServer(GrpcServer server, ScheduledExecutorService health) {
+  private MmqServer(
+      GrpcServer server, ScheduledExecutorService health, MetricsEndpoint metrics, AutoCloseable retrain) {
     this.server = server;
     this.health = health;
+    this.metrics = metrics;
+    this.retrain = retrain;
   }
 
   public static MmqServer start(Application app, String host, int port) {
+    boolean retrainOn = app.config().getBoolean("retrain.enabled");
+    Duration retrainEvery = retrainInterval(app);
     Set<BindableService> services = app.injector().getInstance(Key.get(new TypeLiteral<Set<BindableService>>() {}));
     ServerOptions options = ServerOptions.from(app.config());
     BearerTokenInterceptor auth = options.authInterceptor();
@@ -73,14 +83,24 @@ public final class MmqServer implements AutoCloseable {
       }
     }, 0, 1, TimeUnit.SECONDS);
     log.info("gRPC server listening on {}:{}{}", host, server.port(), options.tls().isPresent() ? " (TLS)" : "");
-    MmqServer started = new MmqServer(server, health);
-    started.metrics = metrics;
-    return started;
+    AutoCloseable retrain = retrainOn
+        ? RetrainScheduler.start(app.get(RunRetrainCycleUseCase.class), retrainEvery)
+        : () -> {};
+    return new MmqServer(server, health, metrics, retrain);
   }
 
   /** The port of the metrics endpoint, empty when {@code metrics.port} is -1. */
   public java.util.OptionalInt metricsPort() {
     return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
+  }
+
+  private static Duration retrainInterval(Application app) {
+    int minutes = app.config().getInt("retrain.check-interval-minutes");
+    if (minutes < 1) {
+      throw new IllegalArgumentException(
+          "setting retrain.check-interval-minutes must be at least 1, was " + minutes);
+    }
+    return Duration.ofMinutes(minutes);
   }
 
   public int port() {
@@ -93,6 +113,11 @@ public final class MmqServer implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      retrain.close();
+    } catch (Exception e) {
+      log.warn("stopping the retraining loop failed: {}", e.getMessage());
+    }
     health.shutdownNow();
     server.close();
     if (metrics != null) {

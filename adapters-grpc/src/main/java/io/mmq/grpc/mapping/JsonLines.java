@@ -36,7 +36,9 @@ public final class JsonLines {
 
   public record Parsed<T>(long number, T value) implements Line<T> {}
 
-  public record Rejected<T>(long number, String fieldPath, String message) implements Line<T> {
+  /** A line that breaks a rule; {@code oversized} when a value is over a size limit. */
+  public record Rejected<T>(long number, String fieldPath, String message, boolean oversized)
+      implements Line<T> {
     public Rejected {
       Objects.requireNonNull(fieldPath, "fieldPath is null");
       Objects.requireNonNull(message, "message is null");
@@ -49,7 +51,17 @@ public final class JsonLines {
   }
 
   public static void readResources(BufferedReader reader, Consumer<Line<Resource>> consumer) {
-    read(reader, io.mmq.proto.v1.Resource::newBuilder, ResourceMapper::toDomain, consumer);
+    readResources(reader, RequestLimits.DEFAULT, consumer);
+  }
+
+  /** Resources checked against {@code limits}. */
+  public static void readResources(
+      BufferedReader reader, RequestLimits limits, Consumer<Line<Resource>> consumer) {
+    read(
+        reader,
+        io.mmq.proto.v1.Resource::newBuilder,
+        (io.mmq.proto.v1.Resource proto) -> ResourceMapper.toDomain(proto, limits),
+        consumer);
   }
 
   public static void readEngagement(BufferedReader reader, Consumer<Line<EngagementRecord>> consumer) {
@@ -64,7 +76,10 @@ public final class JsonLines {
     } catch (InvalidProtocolBufferException e) {
       String message = String.valueOf(e.getMessage());
       Matcher unknown = UNKNOWN_FIELD.matcher(message);
-      String path = unknown.find() ? unknown.group(1) : "";
+      String path = JsonFieldLocator.locate(json, target.getDescriptorForType());
+      if (path.isEmpty() && unknown.find()) {
+        path = unknown.group(1);
+      }
       throw new InvalidFieldException(path, "not valid JSON for " + target.getDescriptorForType().getName() + ": " + message);
     } catch (RuntimeException e) { // malformed JSON surfaces as Gson runtime exceptions
       throw new InvalidFieldException("", "not valid JSON: " + e.getMessage());
@@ -88,14 +103,14 @@ public final class JsonLines {
         }
         if (text.length() > MAX_LINE_CHARS) {
           consumer.accept(
-              new Rejected<>(number, "", "line is " + text.length() + " characters; at most " + MAX_LINE_CHARS + " allowed"));
+              new Rejected<>(number, "", "line is " + text.length() + " characters; at most " + MAX_LINE_CHARS + " allowed", true));
           continue;
         }
         try {
           M message = parse(text, builder);
           consumer.accept(new Parsed<>(number, mapper.apply(message)));
         } catch (InvalidFieldException e) {
-          consumer.accept(new Rejected<>(number, e.fieldPath(), e.reason()));
+          consumer.accept(new Rejected<>(number, e.fieldPath(), e.reason(), e.isOversized()));
         }
       }
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.mmq.grpc.mapping;
 
+import io.mmq.core.attribute.policy.ImageAttributeExtractor;
 import io.mmq.core.resource.model.ContentBlock;
 import io.mmq.core.resource.model.ImageContent;
 import io.mmq.core.resource.model.Publisher;
@@ -14,11 +15,13 @@ import java.util.Optional;
 
 /**
  * Maps {@code mmq.v1.Resource} to the core's {@link Resource} and back. Every wire-shape rule is
- * checked here and reported with its JSON field path; oversized fields are marked as such.
+ * checked here and reported with its JSON field path; oversized fields are marked as such. Image
+ * bytes must be a JPEG or PNG whose header is readable and declares dimensions within the {@link
+ * RequestLimits}; no pixel is decoded here.
  */
 public final class ResourceMapper {
-  /** Largest encoded image accepted in one block. */
-  public static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+  /** Largest encoded image accepted in one block by default ({@link RequestLimits#DEFAULT}). */
+  public static final int MAX_IMAGE_BYTES = RequestLimits.DEFAULT.maxImageBytes();
   /** Longest image embedding accepted. */
   public static final int MAX_EMBEDDING_LENGTH = 4_096;
   /** Most numeric or categorical extras per resource. */
@@ -26,10 +29,15 @@ public final class ResourceMapper {
 
   private ResourceMapper() {}
 
+  /** With the {@link RequestLimits#DEFAULT default limits}. */
   public static Resource toDomain(io.mmq.proto.v1.Resource proto) {
+    return toDomain(proto, RequestLimits.DEFAULT);
+  }
+
+  public static Resource toDomain(io.mmq.proto.v1.Resource proto, RequestLimits limits) {
     String id = FieldPath.required(proto.getId(), "id");
     ResourceId resourceId = FieldPath.at("id", () -> ResourceId.of(id));
-    limit(proto.getTitle().length(), Resource.MAX_TITLE_LENGTH, "title", "characters");
+    limit(proto.getTitle().length(), limits.maxTitleChars(), "title", "characters");
     limit(proto.getTagsCount(), Resource.MAX_TAGS, "tags", "entries");
     for (int i = 0; i < proto.getTagsCount(); i++) {
       limit(proto.getTags(i).length(), Resource.MAX_TAG_LENGTH, FieldPath.index("", "tags", i), "characters");
@@ -37,7 +45,7 @@ public final class ResourceMapper {
     limit(proto.getBlocksCount(), Resource.MAX_BLOCKS, "blocks", "entries");
     List<ContentBlock> blocks = new ArrayList<>(proto.getBlocksCount());
     for (int i = 0; i < proto.getBlocksCount(); i++) {
-      blocks.add(block(proto.getBlocks(i), FieldPath.index("", "blocks", i)));
+      blocks.add(block(proto.getBlocks(i), FieldPath.index("", "blocks", i), limits));
     }
     Publisher publisher = proto.hasPublisher() ? publisher(proto.getPublisher()) : Publisher.UNKNOWN;
     Optional<Instant> publishedAt =
@@ -65,13 +73,15 @@ public final class ResourceMapper {
                 proto.getCategoricalAttributesMap()));
   }
 
-  private static ContentBlock block(io.mmq.proto.v1.ContentBlock proto, String path) {
+  private static ContentBlock block(
+      io.mmq.proto.v1.ContentBlock proto, String path, RequestLimits limits) {
+    int maxText = limits.maxBlockTextChars();
     return switch (proto.getBlockCase()) {
-      case PARAGRAPH -> new ContentBlock.Paragraph(text(proto.getParagraph().getText(), path + ".paragraph"));
-      case HEADING -> new ContentBlock.Heading(text(proto.getHeading().getText(), path + ".heading"));
-      case QUOTE -> new ContentBlock.Quote(text(proto.getQuote().getText(), path + ".quote"));
-      case LIST_ITEM -> new ContentBlock.ListItem(text(proto.getListItem().getText(), path + ".listItem"));
-      case IMAGE -> new ContentBlock.Image(image(proto.getImage(), path + ".image"));
+      case PARAGRAPH -> new ContentBlock.Paragraph(text(proto.getParagraph().getText(), path + ".paragraph", maxText));
+      case HEADING -> new ContentBlock.Heading(text(proto.getHeading().getText(), path + ".heading", maxText));
+      case QUOTE -> new ContentBlock.Quote(text(proto.getQuote().getText(), path + ".quote", maxText));
+      case LIST_ITEM -> new ContentBlock.ListItem(text(proto.getListItem().getText(), path + ".listItem", maxText));
+      case IMAGE -> new ContentBlock.Image(image(proto.getImage(), path + ".image", limits));
       case VIDEO -> {
         double duration = proto.getVideo().getDurationSeconds();
         if (!Double.isFinite(duration) || duration < 0) {
@@ -86,16 +96,20 @@ public final class ResourceMapper {
     };
   }
 
-  private static String text(String text, String path) {
-    limit(text.length(), Resource.MAX_BLOCK_TEXT_LENGTH, path + ".text", "characters");
+  private static String text(String text, String path, int max) {
+    limit(text.length(), max, path + ".text", "characters");
     return text;
   }
 
-  private static ImageContent image(Image proto, String path) {
-    if (proto.getData().size() > MAX_IMAGE_BYTES) {
+  private static ImageContent image(Image proto, String path, RequestLimits limits) {
+    if (proto.getData().size() > limits.maxImageBytes()) {
       throw InvalidFieldException.oversized(
           path + ".data",
-          "is " + proto.getData().size() + " bytes; at most " + MAX_IMAGE_BYTES + " allowed");
+          "is " + proto.getData().size() + " bytes; at most " + limits.maxImageBytes() + " allowed");
+    }
+    byte[] data = proto.getData().toByteArray();
+    if (data.length > 0) {
+      checkHeader(data, path + ".data", limits);
     }
     limit(proto.getEmbeddingCount(), MAX_EMBEDDING_LENGTH, path + ".embedding", "values");
     float[] embedding = new float[proto.getEmbeddingCount()];
@@ -109,8 +123,25 @@ public final class ResourceMapper {
     if (proto.getData().isEmpty() && embedding.length == 0) {
       throw new InvalidFieldException(path, "an image needs data or an embedding");
     }
-    limit(proto.getCaption().length(), Resource.MAX_BLOCK_TEXT_LENGTH, path + ".caption", "characters");
-    return FieldPath.at(path, () -> new ImageContent(proto.getData().toByteArray(), embedding, proto.getCaption()));
+    limit(proto.getCaption().length(), limits.maxBlockTextChars(), path + ".caption", "characters");
+    return FieldPath.at(path, () -> new ImageContent(data, embedding, proto.getCaption()));
+  }
+
+  /** Reads the image header only: a bomb is refused before a pixel is decoded or stored. */
+  private static void checkHeader(byte[] data, String path, RequestLimits limits) {
+    ImageAttributeExtractor.Dimensions dimensions =
+        FieldPath.at(path, () -> ImageAttributeExtractor.dimensions(data));
+    String size = dimensions.width() + "x" + dimensions.height();
+    if (dimensions.width() > limits.maxImageSide() || dimensions.height() > limits.maxImageSide()) {
+      throw InvalidFieldException.oversized(
+          path, "image is " + size + " pixels; at most " + limits.maxImageSide() + " pixels per side allowed");
+    }
+    if (dimensions.pixels() > limits.maxImagePixels()) {
+      throw InvalidFieldException.oversized(
+          path,
+          "image is " + size + " = " + dimensions.pixels() + " pixels; at most "
+              + limits.maxImagePixels() + " pixels allowed");
+    }
   }
 
   private static Publisher publisher(io.mmq.proto.v1.Publisher proto) {

@@ -16,6 +16,7 @@ import io.mmq.core.task.port.in.SetTaskSetCommand;
 import io.mmq.core.task.port.in.SetTaskSetUseCase;
 import io.mmq.grpc.mapping.EngagementMapper;
 import io.mmq.grpc.mapping.InvalidFieldException;
+import io.mmq.grpc.mapping.RequestLimits;
 import io.mmq.grpc.mapping.ResourceMapper;
 import io.mmq.grpc.mapping.TaskSetMapper;
 import io.mmq.proto.v1.CatalogServiceGrpc;
@@ -42,6 +43,18 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
   private final GetTaskSetUseCase getTaskSet;
   private final SetTaskSetUseCase setTaskSet;
   private final int maxListedErrors;
+  private final RequestLimits limits;
+
+  CatalogGrpcService(
+      IngestResourcesUseCase ingest,
+      RecordEngagementUseCase recordEngagement,
+      GetResourceUseCase getResource,
+      ListEngagementUseCase listEngagement,
+      GetTaskSetUseCase getTaskSet,
+      SetTaskSetUseCase setTaskSet) {
+    this(ingest, recordEngagement, getResource, listEngagement, getTaskSet, setTaskSet,
+        RequestLimits.DEFAULT);
+  }
 
   @Inject
   CatalogGrpcService(
@@ -50,7 +63,8 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
       GetResourceUseCase getResource,
       ListEngagementUseCase listEngagement,
       GetTaskSetUseCase getTaskSet,
-      SetTaskSetUseCase setTaskSet) {
+      SetTaskSetUseCase setTaskSet,
+      RequestLimits limits) {
     this.ingest = Objects.requireNonNull(ingest, "ingest is null");
     this.recordEngagement = Objects.requireNonNull(recordEngagement, "recordEngagement is null");
     this.getResource = Objects.requireNonNull(getResource, "getResource is null");
@@ -58,6 +72,7 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
     this.getTaskSet = Objects.requireNonNull(getTaskSet, "getTaskSet is null");
     this.setTaskSet = Objects.requireNonNull(setTaskSet, "setTaskSet is null");
     this.maxListedErrors = 100;
+    this.limits = Objects.requireNonNull(limits, "limits is null");
   }
 
   @Override
@@ -71,7 +86,7 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
 
       @Override
       Resource map(io.mmq.proto.v1.Resource item) {
-        return ResourceMapper.toDomain(item);
+        return ResourceMapper.toDomain(item, limits);
       }
 
       @Override

@@ -11,6 +11,7 @@ import io.mmq.core.common.NotFoundException;
 import io.mmq.core.resource.model.ResourceId;
 import io.mmq.core.resource.port.in.GetResourceUseCase;
 import io.mmq.grpc.mapping.InvalidFieldException;
+import io.mmq.grpc.mapping.RequestLimits;
 import io.mmq.grpc.mapping.ResourceMapper;
 import io.mmq.proto.v1.ClassificationServiceGrpc;
 import io.mmq.proto.v1.ClassifyItem;
@@ -31,11 +32,18 @@ import java.util.Set;
 final class ClassificationGrpcService extends ClassificationServiceGrpc.ClassificationServiceImplBase {
   private final ClassifyResourcesUseCase classify;
   private final GetResourceUseCase getResource;
+  private final RequestLimits limits;
+
+  ClassificationGrpcService(ClassifyResourcesUseCase classify, GetResourceUseCase getResource) {
+    this(classify, getResource, RequestLimits.DEFAULT);
+  }
 
   @Inject
-  ClassificationGrpcService(ClassifyResourcesUseCase classify, GetResourceUseCase getResource) {
+  ClassificationGrpcService(
+      ClassifyResourcesUseCase classify, GetResourceUseCase getResource, RequestLimits limits) {
     this.classify = Objects.requireNonNull(classify, "classify is null");
     this.getResource = Objects.requireNonNull(getResource, "getResource is null");
+    this.limits = Objects.requireNonNull(limits, "limits is null");
   }
 
   @Override
@@ -77,9 +85,9 @@ final class ClassificationGrpcService extends ClassificationServiceGrpc.Classifi
     if (items.isEmpty()) {
       throw new InvalidFieldException(field, "give at least one item");
     }
-    if (items.size() > ClassifyResourcesCommand.MAX_RESOURCES) {
+    if (items.size() > limits.maxResourcesPerRequest()) {
       throw InvalidFieldException.oversized(
-          field, "has " + items.size() + " items; at most " + ClassifyResourcesCommand.MAX_RESOURCES + " allowed");
+          field, "has " + items.size() + " items; at most " + limits.maxResourcesPerRequest() + " allowed");
     }
     List<ResourceRef> refs = new ArrayList<>(items.size());
     Set<ResourceId> seen = new HashSet<>();
@@ -89,7 +97,7 @@ final class ClassificationGrpcService extends ClassificationServiceGrpc.Classifi
       ResourceRef ref =
           switch (item.getRefCase()) {
             case RESOURCE_ID -> ResourceRef.byId(RequestFields.resourceId(item.getResourceId(), path + ".resourceId"));
-            case RESOURCE -> ResourceRef.given(RequestFields.mapUnder(path + ".resource", () -> ResourceMapper.toDomain(item.getResource())));
+            case RESOURCE -> ResourceRef.given(RequestFields.mapUnder(path + ".resource", () -> ResourceMapper.toDomain(item.getResource(), limits)));
             case REF_NOT_SET -> throw new InvalidFieldException(path, "give resourceId or resource");
           };
       if (!seen.add(ref.id())) {

@@ -18,7 +18,7 @@ class JsonLinesTest {
       """
       {"id":"a-1","title":"Hello","tags":["news"],\
       "blocks":[{"paragraph":{"text":"First."}},{"heading":{"text":"H"}},\
-      {"image":{"data":"iVBORw0KGgo=","embedding":[0.1,0.2],"caption":"cap"}},\
+      {"image":{"data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC","embedding":[0.1,0.2],"caption":"cap"}},\
       {"quote":{"text":"q"}},{"listItem":{"text":"li"}},{"video":{"durationSeconds":30}}],\
       "publisher":{"id":"p-9","level":3,"followers":1200,"verticality":0.8,"authority":0.5,\
       "ageDays":700,"attributes":{"any":1.0}},\

@@ -158,6 +158,8 @@ class GrpcServerTest {
       bind(ClassifyResourcesUseCase.class).toInstance(core.classification);
       bind(RerankUseCase.class).toInstance(core.rerank);
       bind(ReweightingPolicy.class).toInstance(ReweightingPolicy.DEFAULT);
+      bind(io.mmq.grpc.mapping.RequestLimits.class)
+          .toInstance(io.mmq.grpc.mapping.RequestLimits.DEFAULT);
       bind(ListModelsUseCase.class).toInstance(core.models);
       bind(GetModelUseCase.class).toInstance(core.models);
       bind(PromoteModelUseCase.class).toInstance(core.models);

@@ -166,7 +166,8 @@ final class Corpus {
     return stream(observer -> h.catalogAsync.recordEngagement(observer), messages);
   }
 
-  private static <R> UpsertSummary stream(
+  /** Sends the messages on a client stream and waits (10 s at most) for the summary. */
+  static <R> UpsertSummary stream(
       Function<StreamObserver<UpsertSummary>, StreamObserver<R>> call, List<R> messages) {
     CompletableFuture<UpsertSummary> result = new CompletableFuture<>();
     StreamObserver<R> requests =

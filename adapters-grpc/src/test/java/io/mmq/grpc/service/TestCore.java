@@ -27,6 +27,7 @@ import io.mmq.core.validation.policy.RetrainPolicy;
 import io.mmq.core.validation.policy.ValidationPolicy;
 import io.mmq.core.validation.service.RetrainScheduleService;
 import io.mmq.core.validation.service.ValidationService;
+import io.mmq.grpc.mapping.RequestLimits;
 import io.mmq.grpc.server.GrpcServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,7 +71,13 @@ final class TestCore {
           ports.validationRuns, ports.registry, RetrainPolicy.DEFAULT, ports.clock);
 
   Set<io.grpc.BindableService> services() {
-    ClassificationGrpcService classify = new ClassificationGrpcService(classification, catalog);
+    return services(RequestLimits.DEFAULT);
+  }
+
+  /** The services with these request limits. */
+  Set<io.grpc.BindableService> services(RequestLimits limits) {
+    ClassificationGrpcService classify =
+        new ClassificationGrpcService(classification, catalog, limits);
     return Set.of(
         new CatalogGrpcService(
             catalog,
@@ -78,7 +85,8 @@ final class TestCore {
             catalog,
             new EngagementQueryService(ports.engagements),
             taskSets,
-            taskSets),
+            taskSets,
+            limits),
         classify,
         new RecommendationGrpcService(
             new RerankService(classification, ReweightingPolicy.DEFAULT),

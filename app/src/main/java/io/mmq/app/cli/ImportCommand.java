@@ -8,6 +8,7 @@ import io.mmq.core.resource.model.Resource;
 import io.mmq.core.resource.port.in.IngestResourcesCommand;
 import io.mmq.core.resource.port.in.IngestResourcesUseCase;
 import io.mmq.grpc.mapping.JsonLines;
+import io.mmq.grpc.mapping.RequestLimits;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,9 @@ final class ImportCommand extends AppCommand {
     Map<String, Object> report = new LinkedHashMap<>();
     if (resources != null) {
       IngestResourcesUseCase ingest = app.get(IngestResourcesUseCase.class);
-      report.put("resources", importFile(resources, "resources", JsonLines::readResources,
+      RequestLimits limits = app.get(RequestLimits.class);
+      report.put("resources", importFile(resources, "resources",
+          (reader, sink) -> JsonLines.readResources(reader, limits, sink),
           batch -> ingest.ingest(new IngestResourcesCommand(batch)), Resource::id, progress).summary());
     }
     if (engagement != null) {

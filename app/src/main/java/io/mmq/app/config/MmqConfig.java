@@ -62,6 +62,14 @@ public final class MmqConfig {
     d.put("validation.coincidence-threshold", "0.5");
     d.put("validation.accuracy-threshold", "0.7");
     d.put("retrain.period-days", "5");
+    d.put("retrain.enabled", "true");
+    d.put("retrain.check-interval-minutes", "60");
+    d.put("limits.max-title-chars", "1000");
+    d.put("limits.max-block-text-chars", "100000");
+    d.put("limits.max-image-bytes", "8388608");
+    d.put("limits.max-image-pixels", "40000000");
+    d.put("limits.max-image-side", "20000");
+    d.put("limits.max-resources-per-request", "10000");
     return d;
   }
 

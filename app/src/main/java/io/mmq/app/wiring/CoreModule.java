@@ -49,8 +49,10 @@ import io.mmq.core.validation.policy.RetrainPolicy;
 import io.mmq.core.validation.policy.ValidationPolicy;
 import io.mmq.core.validation.port.in.CheckRetrainScheduleUseCase;
 import io.mmq.core.validation.port.in.ListValidationRunsUseCase;
+import io.mmq.core.validation.port.in.RunRetrainCycleUseCase;
 import io.mmq.core.validation.port.in.ValidateModelUseCase;
 import io.mmq.core.validation.port.out.ValidationRuns;
+import io.mmq.core.validation.service.RetrainLoopService;
 import io.mmq.core.validation.service.RetrainScheduleService;
 import io.mmq.core.validation.service.ValidationService;
 import io.mmq.core.telemetry.Telemetry;
@@ -95,6 +97,7 @@ public final class CoreModule extends AbstractModule {
     bind(ValidateModelUseCase.class).to(ValidationService.class);
     bind(CheckRetrainScheduleUseCase.class).to(RetrainScheduleService.class);
     bind(ListValidationRunsUseCase.class).to(RetrainScheduleService.class);
+    bind(RunRetrainCycleUseCase.class).to(RetrainLoopService.class);
   }
 
   @Provides
@@ -182,8 +185,9 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ModelTraining modelTraining(ModelTrainer trainer, ModelRegistry registry, TrainingJobs jobs, Clock clock) {
-    return new ModelTraining(trainer, registry, jobs, clock);
+  ModelTraining modelTraining(
+      ModelTrainer trainer, ModelRegistry registry, TrainingJobs jobs, Clock clock, Telemetry telemetry) {
+    return new ModelTraining(trainer, registry, jobs, clock, telemetry);
   }
 
   @Provides
@@ -212,14 +216,23 @@ public final class CoreModule extends AbstractModule {
       ModelTraining training,
       ValidationPolicy validationPolicy,
       PromotionPolicy promotionPolicy,
-      Clock clock) {
+      Clock clock,
+      Telemetry telemetry) {
     return new ValidationService(
-        labels, resources, registry, runs, models, loader, training, validationPolicy, promotionPolicy, clock);
+        labels, resources, registry, runs, models, loader, training, validationPolicy, promotionPolicy, clock,
+        telemetry);
   }
 
   @Provides
   @Singleton
   RetrainScheduleService schedule(ValidationRuns runs, ModelRegistry registry, RetrainPolicy policy, Clock clock) {
     return new RetrainScheduleService(runs, registry, policy, clock);
+  }
+
+  @Provides
+  @Singleton
+  RetrainLoopService retrainLoop(
+      CheckRetrainScheduleUseCase schedule, ValidateModelUseCase validation, Labels labels, ValidationRuns runs) {
+    return new RetrainLoopService(schedule, validation, labels, runs);
   }
 }

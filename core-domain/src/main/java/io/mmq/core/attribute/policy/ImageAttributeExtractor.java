@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -114,40 +115,78 @@ public final class ImageAttributeExtractor {
   private record Decoded(int width, int height, BufferedImage pixels) {}
 
   private Decoded decode(byte[] data) {
+    return read(
+        data,
+        reader -> {
+          Dimensions dimensions = header(reader);
+          checkDimensions(dimensions.width(), dimensions.height());
+          ImageReadParam param = reader.getDefaultReadParam();
+          int step = subsampling(dimensions.width(), dimensions.height());
+          if (step > 1) {
+            param.setSourceSubsampling(step, step, 0, 0);
+          }
+          BufferedImage pixels;
+          try {
+            pixels = reader.read(0, param);
+          } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(NOT_DECODABLE, e);
+          }
+          if (pixels == null || pixels.getWidth() < 1 || pixels.getHeight() < 1) {
+            throw new IllegalArgumentException(NOT_DECODABLE);
+          }
+          return new Decoded(dimensions.width(), dimensions.height(), pixels);
+        });
+  }
+
+  /** The width and height in pixels that an encoded image declares. */
+  public record Dimensions(int width, int height) {
+    public long pixels() {
+      return (long) width * height;
+    }
+  }
+
+  /**
+   * The dimensions that encoded JPEG or PNG bytes declare in their header, read without decoding a
+   * pixel (so that a decompression bomb can be refused before it is stored).
+   *
+   * @throws IllegalArgumentException if the bytes are not a JPEG or PNG with a readable header
+   */
+  public static Dimensions dimensions(byte[] data) {
+    Objects.requireNonNull(data, "data is null");
+    return read(data, ImageAttributeExtractor::header);
+  }
+
+  private static <T> T read(byte[] data, Function<ImageReader, T> action) {
     try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       ImageReader reader = jpegOrPngReader(input);
       try {
-        int width;
-        int height;
         try {
           reader.setInput(input, true, true);
-          width = reader.getWidth(0);
-          height = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
           throw new IllegalArgumentException(NOT_DECODABLE, e);
         }
-        checkDimensions(width, height);
-        ImageReadParam param = reader.getDefaultReadParam();
-        int step = subsampling(width, height);
-        if (step > 1) {
-          param.setSourceSubsampling(step, step, 0, 0);
-        }
-        BufferedImage pixels;
-        try {
-          pixels = reader.read(0, param);
-        } catch (IOException | RuntimeException e) {
-          throw new IllegalArgumentException(NOT_DECODABLE, e);
-        }
-        if (pixels == null || pixels.getWidth() < 1 || pixels.getHeight() < 1) {
-          throw new IllegalArgumentException(NOT_DECODABLE);
-        }
-        return new Decoded(width, height, pixels);
+        return action.apply(reader);
       } finally {
         reader.dispose();
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(NOT_DECODABLE, e);
     }
+  }
+
+  private static Dimensions header(ImageReader reader) {
+    int width;
+    int height;
+    try {
+      width = reader.getWidth(0);
+      height = reader.getHeight(0);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(NOT_DECODABLE, e);
+    }
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException(NOT_DECODABLE);
+    }
+    return new Dimensions(width, height);
   }
 
   private static ImageReader jpegOrPngReader(ImageInputStream input) {

@@ -8,7 +8,9 @@ import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.model.Provenance;
 import io.mmq.core.registry.port.out.ModelRegistry;
+import io.mmq.core.telemetry.Telemetry;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.JobState;
 import io.mmq.core.training.model.TrainedModel;
 import io.mmq.core.training.model.TrainingCancelledException;
 import io.mmq.core.training.model.TrainingJob;
@@ -41,7 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * it and no model is active (decided under a lock, so two trainings ending together cannot both
  * activate), and the job SUCCEEDED. A cancel (through {@link #cancel} or the observer) ends the job
  * CANCELLED; any other exception ends it FAILED with the exception's message and is rethrown. The
- * active model is only ever touched on success.
+ * active model is only ever touched on success. Every progress report and the end of every job
+ * (whatever its state) are reported to the {@link Telemetry}.
  *
  * <p>Ids: jobs {@code job-yyyyMMdd-HHmmss-NNNN}, models {@code m-yyyyMMdd-HHmmss-cccc} where
  * {@code cccc} starts the artifact checksum (a suffix is added in the rare case of a clash).
@@ -54,15 +57,26 @@ public final class ModelTraining {
   private final ModelRegistry registry;
   private final TrainingJobs jobs;
   private final Clock clock;
+  private final Telemetry telemetry;
   private final Map<JobId, AtomicBoolean> running = new ConcurrentHashMap<>();
   private final AtomicLong jobSequence = new AtomicLong();
   private final Object registration = new Object();
 
   public ModelTraining(ModelTrainer trainer, ModelRegistry registry, TrainingJobs jobs, Clock clock) {
+    this(trainer, registry, jobs, clock, Telemetry.NONE);
+  }
+
+  public ModelTraining(
+      ModelTrainer trainer,
+      ModelRegistry registry,
+      TrainingJobs jobs,
+      Clock clock,
+      Telemetry telemetry) {
     this.trainer = Objects.requireNonNull(trainer, "trainer is null");
     this.registry = Objects.requireNonNull(registry, "registry is null");
     this.jobs = Objects.requireNonNull(jobs, "jobs is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry is null");
   }
 
   /** Runs the request on the calling thread; see the class comment for the outcomes. */
@@ -83,6 +97,7 @@ public final class ModelTraining {
     AtomicBoolean cancel = new AtomicBoolean();
     AtomicReference<TrainingJob> job = new AtomicReference<>(started);
     running.put(started.id(), cancel);
+    JobState ended = JobState.FAILED;
     try {
       jobs.save(started);
       observer.onStarted(started);
@@ -96,11 +111,13 @@ public final class ModelTraining {
       ModelRecord model = register(request, trained, activated);
       TrainingJob succeeded = job.get().succeeded(model.version(), clock.instant());
       jobs.save(succeeded);
+      ended = JobState.SUCCEEDED;
       return new TrainModelResult(
           succeeded, Optional.of(model), activated[0], trainingExamples, validationExamples);
     } catch (TrainingCancelledException e) {
       TrainingJob cancelled = job.get().cancelled(clock.instant());
       jobs.save(cancelled);
+      ended = JobState.CANCELLED;
       return new TrainModelResult(
           cancelled, Optional.empty(), false, trainingExamples, validationExamples);
     } catch (RuntimeException e) {
@@ -112,6 +129,7 @@ public final class ModelTraining {
       throw e;
     } finally {
       running.remove(started.id());
+      telemetry.trainingEnded(started.id(), ended);
     }
   }
 
@@ -156,6 +174,7 @@ public final class ModelTraining {
                 clock.instant());
         jobs.save(updated);
         job.set(updated);
+        telemetry.trainingProgress(updated.id(), progress);
         observer.onProgress(progress);
       }
 

@@ -13,6 +13,7 @@ import io.mmq.core.registry.port.out.ModelRegistry;
 import io.mmq.core.resource.port.out.Resources;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.telemetry.Telemetry;
 import io.mmq.core.training.model.ExampleSource;
 import io.mmq.core.training.model.TrainingConfig;
 import io.mmq.core.training.port.in.TrainModelResult;
@@ -49,7 +50,7 @@ import java.util.function.Predicate;
  * fraction): held-out resources only judge the candidate; of the rest, a further fifth (by seed +
  * 1) is the trainer's early-stopping set and the remainder, with the sampled replay of older
  * windows (never a held-out resource), is the fine-tuning set. The whole window is used for the
- * validation figures themselves.
+ * validation figures themselves. Every recorded run is reported to the {@link Telemetry}.
  */
 public final class ValidationService implements ValidateModelUseCase {
   private static final double EARLY_STOPPING_FRACTION = 0.2;
@@ -66,6 +67,7 @@ public final class ValidationService implements ValidateModelUseCase {
   private final ValidationPolicy validationPolicy;
   private final PromotionPolicy promotionPolicy;
   private final Clock clock;
+  private final Telemetry telemetry;
 
   public ValidationService(
       Labels labels,
@@ -78,6 +80,23 @@ public final class ValidationService implements ValidateModelUseCase {
       ValidationPolicy validationPolicy,
       PromotionPolicy promotionPolicy,
       Clock clock) {
+    this(
+        labels, resources, registry, runs, models, loader, training, validationPolicy,
+        promotionPolicy, clock, Telemetry.NONE);
+  }
+
+  public ValidationService(
+      Labels labels,
+      Resources resources,
+      ModelRegistry registry,
+      ValidationRuns runs,
+      ActiveModelHolder models,
+      QualityModelLoader loader,
+      ModelTraining training,
+      ValidationPolicy validationPolicy,
+      PromotionPolicy promotionPolicy,
+      Clock clock,
+      Telemetry telemetry) {
     this.labels = Objects.requireNonNull(labels, "labels is null");
     this.resources = Objects.requireNonNull(resources, "resources is null");
     this.registry = Objects.requireNonNull(registry, "registry is null");
@@ -88,6 +107,7 @@ public final class ValidationService implements ValidateModelUseCase {
     this.validationPolicy = Objects.requireNonNull(validationPolicy, "validationPolicy is null");
     this.promotionPolicy = Objects.requireNonNull(promotionPolicy, "promotionPolicy is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry is null");
   }
 
   @Override
@@ -224,6 +244,7 @@ public final class ValidationService implements ValidateModelUseCase {
             candidate,
             ranAt);
     runs.save(run);
+    telemetry.validation(run.modelVersion(), run.accuracy(), run.decision());
     return run;
   }
 }
