@@ -96,7 +96,8 @@ public final class ReportWriter {
       h.append("<p>No training ran: no loss curves.</p>\n");
     }
     if (content.utilisation().isEmpty()) {
-      h.append("<p>No expert utilisation: the model has no gates (hard parameter sharing).</p>\n");
+      h.append("<p>No expert utilisation: the model has no gates (hard parameter sharing) or there were"
+          + " no resources to measure it on.</p>\n");
     }
     for (Figure figure : figures) {
       h.append("<figure>\n<img src=\"").append(escape(figure.file())).append("\" width=\"").append(figure.width())
