@@ -7,6 +7,7 @@ import io.mmq.app.report.ReportWriter;
 import io.mmq.core.classification.model.ExpertUtilisation;
 import io.mmq.core.classification.port.out.QualityModel;
 import io.mmq.core.classification.port.out.QualityModelLoader;
+import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.port.out.Labels;
 import io.mmq.core.registry.model.ModelRecord;
@@ -160,6 +161,10 @@ final class Reports {
     return evaluated + ", at most the first " + UTILISATION_RESOURCES;
   }
 
+  /**
+   * Measured on the active model's holder when the reported model is active (loaded once there and
+   * kept for the command's later uses), else on a model loaded for it.
+   */
   private static Optional<ExpertUtilisation> utilisation(
       Application app, ModelVersion version, ExampleSource examples) {
     List<Resource> resources = new ArrayList<>();
@@ -171,9 +176,19 @@ final class Reports {
     if (resources.isEmpty()) {
       return Optional.empty();
     }
-    try (QualityModel model =
-        app.get(QualityModelLoader.class).load(app.get(ModelRegistry.class).loadArtifact(version))) {
+    ModelRegistry registry = app.get(ModelRegistry.class);
+    if (registry.active().filter(record -> record.version().equals(version)).isPresent()) {
+      Optional<Optional<ExpertUtilisation>> measured =
+          app.get(ActiveModelHolder.class).withActiveModel((record, model) -> record.version().equals(version)
+              ? Optional.of(model.expertUtilisation(resources))
+              : Optional.empty());
+      if (measured.isPresent()) {
+        return measured.get();
+      }
+    }
+    try (QualityModel model = app.get(QualityModelLoader.class).load(registry.loadArtifact(version))) {
       return model.expertUtilisation(resources);
     }
   }
+
 }

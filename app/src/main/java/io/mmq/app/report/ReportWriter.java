@@ -17,8 +17,8 @@ import org.jfree.chart.ChartUtils;
  * Writes a report into a directory: one PNG per chart and an {@code index.html} that shows the
  * figures and the charts with their captions. The HTML needs nothing but the PNG files beside it;
  * every text put into it is escaped. The charts, in order: training loss and validation AUC per
- * task (when the run trained), the ROC curves, per task a reliability plot and a confusion matrix,
- * and the expert-utilisation heat map (when the model has gates).
+ * task (when the run trained), the ROC curves, per task a reliability plot beside a confusion
+ * matrix, and the expert-utilisation heat map (when the model has gates).
  */
 public final class ReportWriter {
   static final String INDEX = "index.html";
@@ -53,8 +53,10 @@ public final class ReportWriter {
     Charts.validationAuc(content.progress(), content.tasks()).ifPresent(figures::add);
     Map<TaskName, List<ScoredLabel>> scored = content.scored();
     Charts.roc(scored, content.evaluatedSet()).ifPresent(figures::add);
-    scored.forEach((task, pairs) -> Charts.calibration(task, pairs, content.evaluatedSet()).ifPresent(figures::add));
-    scored.forEach((task, pairs) -> Charts.confusion(task, pairs, content.evaluatedSet()).ifPresent(figures::add));
+    scored.forEach((task, pairs) -> {
+      Charts.calibration(task, pairs, content.evaluatedSet()).ifPresent(figures::add);
+      Charts.confusion(task, pairs, content.evaluatedSet()).ifPresent(figures::add);
+    });
     Charts.expertUtilisation(content.utilisation(), content.utilisationSet()).ifPresent(figures::add);
     return figures;
   }
@@ -68,7 +70,8 @@ public final class ReportWriter {
         .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}\n")
         .append("td,th{border:1px solid #ccc;padding:0.25em 0.6em;text-align:left}\n")
         .append("td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append("figure{margin:1.5em 0}figcaption{max-width:800px;color:#444;font-size:0.95em}\n")
+        .append("figure{display:inline-block;vertical-align:top;margin:1em 1.5em 1em 0}\n")
+        .append("figcaption{color:#444;font-size:0.9em}\n")
         .append("</style>\n</head>\n<body>\n");
     h.append("<h1>").append(escape(content.title())).append("</h1>\n");
     h.append("<p>Model <code>").append(escape(content.modelVersion())).append("</code>, window ")
@@ -100,7 +103,7 @@ public final class ReportWriter {
           + " no resources to measure it on.</p>\n");
     }
     for (Figure figure : figures) {
-      h.append("<figure>\n<img src=\"").append(escape(figure.file())).append("\" width=\"").append(figure.width())
+      h.append("<figure style=\"max-width:").append(figure.width()).append("px\">\n<img src=\"").append(escape(figure.file())).append("\" width=\"").append(figure.width())
           .append("\" height=\"").append(figure.height()).append("\" alt=\"").append(escape(figure.chart().getTitle().getText()))
           .append("\">\n<figcaption>").append(escape(figure.caption())).append("</figcaption>\n</figure>\n");
     }

@@ -31,10 +31,11 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportCommandsTest {
   private static final String[] SMALL = {
-    "--set", "steps=40", "--set", "evalEvery=20", "--set", "batchSize=32", "--set", "embeddingDim=16",
+    "--set", "steps=20", "--set", "evalEvery=10", "--set", "batchSize=32", "--set", "embeddingDim=16",
     "--set", "hashBuckets=1024", "--set", "lstmUnits=16", "--set", "convFilters=16", "--set", "imageFilters=8",
     "--set", "fieldDim=8", "--set", "experts=3", "--set", "expertDim=16", "--set", "towerDim=8",
-    "--set", "maxLayout=4"
+    "--set", "maxLayout=4", "--set", "maxSentences=4", "--set", "maxWords=10", "--set", "maxImages=1",
+    "--set", "maxTitleWords=8", "--set", "maxTagWords=4"
   };
 
   @TempDir static Path dataDir;
@@ -42,7 +43,7 @@ class ReportCommandsTest {
   @BeforeAll
   static void importAndLabelACorpus() {
     Path corpus = dataDir.resolve("corpus");
-    run("generate", "--out", corpus.toString(), "--articles", "300", "--windows", "3", "--seed", "5");
+    run("generate", "--out", corpus.toString(), "--articles", "200", "--windows", "3", "--seed", "5");
     run("tasks", "--file", corpus.resolve("tasks.json").toString());
     run("import", "--resources", corpus.resolve("resources.jsonl").toString(),
         "--engagement", corpus.resolve("engagement.jsonl").toString());
