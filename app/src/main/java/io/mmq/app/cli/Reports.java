@@ -2,20 +2,28 @@ package io.mmq.app.cli;
 
 import io.mmq.app.Application;
 import io.mmq.app.report.EvaluationFigures;
+import io.mmq.app.report.QualityConfusion;
 import io.mmq.app.report.ReportContent;
 import io.mmq.app.report.ReportWriter;
 import io.mmq.core.classification.model.ExpertUtilisation;
+import io.mmq.core.classification.model.Prediction;
+import io.mmq.core.classification.model.QualityClass;
+import io.mmq.core.classification.model.TaskPrediction;
+import io.mmq.core.classification.policy.QualityAggregationPolicy;
 import io.mmq.core.classification.port.out.QualityModel;
 import io.mmq.core.classification.port.out.QualityModelLoader;
 import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.engagement.model.TimeWindow;
+import io.mmq.core.label.model.Label;
 import io.mmq.core.label.port.out.Labels;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.out.ModelRegistry;
 import io.mmq.core.resource.model.Resource;
 import io.mmq.core.resource.port.out.Resources;
+import io.mmq.core.task.model.TaskName;
 import io.mmq.core.training.model.ExampleSource;
+import io.mmq.core.training.model.TrainingExample;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
 import io.mmq.core.training.port.in.TrainModelCommand;
@@ -30,14 +38,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes the HTML reports of {@code train}, {@code validate} and {@code quickstart} (see {@link
- * ReportWriter}): gathers the training progress, the evaluated pairs, and the model's expert
- * utilisation on the evaluated resources (at most {@value #UTILISATION_RESOURCES} of them). A report
+ * ReportWriter}): gathers the training progress, the evaluated pairs, and, on the evaluated
+ * resources (at most {@value #UTILISATION_RESOURCES} of them), the model's expert utilisation and
+ * the confusion of the aggregated quality class. A report
  * that cannot be written is said on stderr and does not fail the command: the model and the run
  * are recorded either way.
  */
@@ -97,11 +107,12 @@ final class Reports {
               app.get(Labels.class), app.get(Resources.class), command.window(), model.tasks(), split);
       String evaluated = "the " + result.validationExamples() + " labelled resources held out of training"
           + " (fraction " + command.validationFraction() + ", seed " + command.seed() + ")";
+      Probe probe = probe(app, model.version(), heldOut);
       return new ReportContent(
           "Training report", model.version().value(), command.window(), evaluated, model.tasks().names(),
           EvaluationFigures.of(evaluation), progress,
           result.heldOut().map(HeldOutEvaluation::scored).orElse(Map.of()),
-          utilisation(app, model.version(), heldOut), sample(evaluated));
+          probe.utilisation(), probe.quality(), sample(evaluated));
     });
   }
 
@@ -124,10 +135,11 @@ final class Reports {
       ExampleSource examples =
           new LabelledExamples(app.get(Labels.class), app.get(Resources.class), window, model.tasks(), labelled -> true);
       String evaluated = "the " + result.run().evaluated() + " labelled resources of the validation window";
+      Probe probe = probe(app, version, examples);
       return new ReportContent(
           result.update().isPresent() ? "Validation report (with update)" : "Validation report",
           version.value(), window, evaluated, model.tasks().names(), EvaluationFigures.of(evaluation),
-          progress, result.scored(), utilisation(app, version, examples), sample(evaluated));
+          progress, result.scored(), probe.utilisation(), probe.quality(), sample(evaluated));
     });
   }
 
@@ -161,34 +173,60 @@ final class Reports {
     return evaluated + ", at most the first " + UTILISATION_RESOURCES;
   }
 
+  /** What the report measures on the model itself over a sample of the evaluated examples. */
+  private record Probe(Optional<ExpertUtilisation> utilisation, Optional<QualityConfusion> quality) {}
+
   /**
-   * Measured on the active model's holder when the reported model is active (loaded once there and
-   * kept for the command's later uses), else on a model loaded for it.
+   * The expert utilisation and the aggregated quality class on the first {@value
+   * #UTILISATION_RESOURCES} examples; on the active model's holder when the reported model is
+   * active (loaded once there and kept for the command's later uses), else on a model loaded for it.
    */
-  private static Optional<ExpertUtilisation> utilisation(
-      Application app, ModelVersion version, ExampleSource examples) {
-    List<Resource> resources = new ArrayList<>();
+  private static Probe probe(Application app, ModelVersion version, ExampleSource examples) {
+    List<TrainingExample> sample = new ArrayList<>();
     examples.forEach(example -> {
-      if (resources.size() < UTILISATION_RESOURCES) {
-        resources.add(example.resource());
+      if (sample.size() < UTILISATION_RESOURCES) {
+        sample.add(example);
       }
     });
-    if (resources.isEmpty()) {
-      return Optional.empty();
+    if (sample.isEmpty()) {
+      return new Probe(Optional.empty(), Optional.empty());
     }
+    QualityAggregationPolicy aggregation = app.get(QualityAggregationPolicy.class);
     ModelRegistry registry = app.get(ModelRegistry.class);
     if (registry.active().filter(record -> record.version().equals(version)).isPresent()) {
-      Optional<Optional<ExpertUtilisation>> measured =
+      Optional<Probe> probe =
           app.get(ActiveModelHolder.class).withActiveModel((record, model) -> record.version().equals(version)
-              ? Optional.of(model.expertUtilisation(resources))
+              ? Optional.of(probe(model, sample, aggregation))
               : Optional.empty());
-      if (measured.isPresent()) {
-        return measured.get();
+      if (probe.isPresent()) {
+        return probe.get();
       }
     }
     try (QualityModel model = app.get(QualityModelLoader.class).load(registry.loadArtifact(version))) {
-      return model.expertUtilisation(resources);
+      return probe(model, sample, aggregation);
     }
+  }
+
+  private static Probe probe(QualityModel model, List<TrainingExample> sample, QualityAggregationPolicy aggregation) {
+    List<Resource> resources = sample.stream().map(TrainingExample::resource).toList();
+    List<Prediction> predictions = model.predict(resources);
+    long[] counts = new long[4]; // high-high, high-low, low-high, low-low
+    for (int i = 0; i < sample.size(); i++) {
+      Map<TaskName, Label> labels = sample.get(i).labels();
+      Map<TaskName, Label> predicted = new HashMap<>();
+      Map<TaskName, TaskPrediction> tasks = predictions.get(i).tasks();
+      labels.keySet().forEach(task -> {
+        if (tasks.containsKey(task)) {
+          predicted.put(task, tasks.get(task).label());
+        }
+      });
+      boolean labelledHigh = aggregation.aggregate(labels) == QualityClass.HIGH;
+      boolean predictedHigh = aggregation.aggregate(predicted) == QualityClass.HIGH;
+      counts[(labelledHigh ? 0 : 2) + (predictedHigh ? 0 : 1)]++;
+    }
+    return new Probe(
+        model.expertUtilisation(resources),
+        Optional.of(new QualityConfusion(aggregation.spec(), counts[0], counts[1], counts[2], counts[3])));
   }
 
 }

@@ -36,6 +36,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class Charts {
   private static final Color GRID = new Color(0xDDDDDD);
   private static final Color DIAGONAL = new Color(0x999999);
+  /** Distinct, readable series colours (the first eight of Tableau 10). */
+  private static final Color[] SERIES = {
+    new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
+    new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF)
+  };
 
   private Charts() {}
 
@@ -84,7 +89,7 @@ final class Charts {
         ChartFactory.createXYLineChart(title, "step", yLabel, dataset, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = style(chart);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-    plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+    plot.setRenderer(coloured(new XYLineAndShapeRenderer(true, true), dataset.getSeriesCount()));
     return Optional.of(new Figure(file, caption, 800, 450, chart));
   }
 
@@ -116,8 +121,8 @@ final class Charts {
             PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = style(chart);
     unitAxes(plot);
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     int last = dataset.getSeriesCount() - 1;
+    XYLineAndShapeRenderer renderer = coloured(new XYLineAndShapeRenderer(true, false), last);
     renderer.setSeriesPaint(last, DIAGONAL);
     renderer.setSeriesStroke(
         last, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
@@ -207,18 +212,49 @@ final class Charts {
       return Optional.empty();
     }
     Curves.Confusion c = Curves.confusion(pairs);
-    long positives = c.truePositives() + c.falseNegatives();
-    long negatives = c.falsePositives() + c.trueNegatives();
-    // x: predicted (0 negative, 1 positive); y: actual (0 negative, 1 positive)
-    double[][] cells = {
-      {0, 1, 0, 1},
-      {0, 0, 1, 1},
-      {share(c.trueNegatives(), negatives), share(c.falsePositives(), negatives),
-        share(c.falseNegatives(), positives), share(c.truePositives(), positives)}
-    };
-    long[] counts = {c.trueNegatives(), c.falsePositives(), c.falseNegatives(), c.truePositives()};
-    String[] names = {"negative", "positive"};
-    XYPlot plot = heatMap(cells, new SymbolAxis("predicted (probability >= 0.5)", names), new SymbolAxis("actual label", names), 1.0);
+    JFreeChart chart =
+        twoByTwo(
+            "Confusion matrix: " + task, "predicted (probability >= 0.5)", "actual label",
+            new String[] {"negative", "positive"},
+            new long[] {c.trueNegatives(), c.falsePositives(), c.falseNegatives(), c.truePositives()});
+    return Optional.of(
+        new Figure(
+            "confusion-" + task.value() + ".png",
+            "Confusion matrix of " + task + " on " + evaluatedSet + " at threshold 0.5 (the accuracy"
+                + " figure's): rows are the labels, columns the predictions; each cell gives the count"
+                + " and its share of the row, which also sets its shade.",
+            480, 420, chart));
+  }
+
+  /** The 2 x 2 confusion matrix of the aggregated quality class; empty when nothing was counted. */
+  static Optional<Figure> qualityConfusion(Optional<QualityConfusion> quality, String resources) {
+    if (quality.isEmpty() || quality.get().total() == 0) {
+      return Optional.empty();
+    }
+    QualityConfusion q = quality.get();
+    JFreeChart chart =
+        twoByTwo(
+            "Confusion matrix: quality class", "predicted class", "class of the labels",
+            new String[] {"LOW", "HIGH"},
+            new long[] {q.lowAsLow(), q.lowAsHigh(), q.highAsLow(), q.highAsHigh()});
+    return Optional.of(
+        new Figure(
+            "confusion-quality.png",
+            "Confusion matrix of the aggregated quality class on " + resources + ": the aggregation"
+                + " policy (" + q.policy() + ") applied to each resource's labels (rows) and to its"
+                + " predicted labels of the same tasks (columns); each cell gives the count and its"
+                + " share of the row.",
+            480, 420, chart));
+  }
+
+  /** Cells in the order (row 0, col 0), (0, 1), (1, 0), (1, 1); row 1 is drawn on top. */
+  private static JFreeChart twoByTwo(String title, String xLabel, String yLabel, String[] names, long[] counts) {
+    long[] rowTotals = {counts[0] + counts[1], counts[2] + counts[3]};
+    double[][] cells = {{0, 1, 0, 1}, {0, 0, 1, 1}, new double[4]};
+    for (int i = 0; i < 4; i++) {
+      cells[2][i] = share(counts[i], rowTotals[i / 2]);
+    }
+    XYPlot plot = heatMap(cells, new SymbolAxis(xLabel, names), new SymbolAxis(yLabel, names), 1.0);
     for (int i = 0; i < 4; i++) {
       XYTextAnnotation label =
           new XYTextAnnotation(
@@ -227,15 +263,9 @@ final class Charts {
       label.setPaint(cells[2][i] > 0.6 ? Color.WHITE : Color.BLACK);
       plot.addAnnotation(label);
     }
-    JFreeChart chart = new JFreeChart("Confusion matrix: " + task, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
-    return Optional.of(
-        new Figure(
-            "confusion-" + task.value() + ".png",
-            "Confusion matrix of " + task + " on " + evaluatedSet + " at threshold 0.5 (the accuracy"
-                + " figure's): rows are the labels, columns the predictions; each cell gives the count"
-                + " and its share of the row, which also sets its shade.",
-            480, 420, chart));
+    return chart;
   }
 
   /** Tasks x experts, shaded by the mean gate weight; empty for a model without gates. */
@@ -302,6 +332,14 @@ final class Charts {
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
     return plot;
+  }
+
+  private static XYLineAndShapeRenderer coloured(XYLineAndShapeRenderer renderer, int series) {
+    for (int i = 0; i < series; i++) {
+      renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    return renderer;
   }
 
   private static double share(long count, long total) {

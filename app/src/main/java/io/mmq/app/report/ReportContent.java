@@ -14,7 +14,8 @@ import java.util.Optional;
  * What a report shows: its title, the model, the window, a sentence on the evaluated set, the
  * evaluation figures, the training progress (empty when nothing was trained), per task the
  * (probability, label) pairs of the evaluated set, and the model's expert utilisation (empty for a
- * model without gates) with a description of the resources it was measured on.
+ * model without gates) and the confusion of the aggregated quality class, with a description of
+ * the resources those two were measured on.
  */
 public record ReportContent(
     String title,
@@ -26,7 +27,8 @@ public record ReportContent(
     List<TrainingProgress> progress,
     Map<TaskName, List<ScoredLabel>> scored,
     Optional<ExpertUtilisation> utilisation,
-    String utilisationSet) {
+    Optional<QualityConfusion> quality,
+    String sampleSet) {
 
   public ReportContent {
     Objects.requireNonNull(title, "title is null");
@@ -38,6 +40,7 @@ public record ReportContent(
     progress = List.copyOf(Objects.requireNonNull(progress, "progress is null"));
     scored = ScoredLabel.copyOf(scored);
     Objects.requireNonNull(utilisation, "utilisation is null");
-    Objects.requireNonNull(utilisationSet, "utilisationSet is null");
+    Objects.requireNonNull(quality, "quality is null");
+    Objects.requireNonNull(sampleSet, "sampleSet is null");
   }
 }

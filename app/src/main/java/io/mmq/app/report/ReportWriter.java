@@ -18,7 +18,8 @@ import org.jfree.chart.ChartUtils;
  * figures and the charts with their captions. The HTML needs nothing but the PNG files beside it;
  * every text put into it is escaped. The charts, in order: training loss and validation AUC per
  * task (when the run trained), the ROC curves, per task a reliability plot beside a confusion
- * matrix, and the expert-utilisation heat map (when the model has gates).
+ * matrix, the confusion matrix of the aggregated quality class, and the expert-utilisation heat
+ * map (when the model has gates).
  */
 public final class ReportWriter {
   static final String INDEX = "index.html";
@@ -57,7 +58,8 @@ public final class ReportWriter {
       Charts.calibration(task, pairs, content.evaluatedSet()).ifPresent(figures::add);
       Charts.confusion(task, pairs, content.evaluatedSet()).ifPresent(figures::add);
     });
-    Charts.expertUtilisation(content.utilisation(), content.utilisationSet()).ifPresent(figures::add);
+    Charts.qualityConfusion(content.quality(), content.sampleSet()).ifPresent(figures::add);
+    Charts.expertUtilisation(content.utilisation(), content.sampleSet()).ifPresent(figures::add);
     return figures;
   }
 

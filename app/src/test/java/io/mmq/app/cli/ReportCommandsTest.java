@@ -62,7 +62,7 @@ class ReportCommandsTest {
     assertThat(index.getParent().getFileName().toString()).startsWith("m-").endsWith("-train");
     assertThat(output.err()).contains("train report: " + index);
     String html = charts(index, "loss.png", "validation-auc.png", "roc.png", "calibration-ctr.png",
-        "confusion-ctr.png", "expert-utilisation.png");
+        "confusion-ctr.png", "confusion-quality.png", "expert-utilisation.png");
     assertThat(html).contains("<h1>Training report</h1>").contains("held out of training");
   }
 
@@ -74,7 +74,8 @@ class ReportCommandsTest {
 
     Path index = reportPath(output.out());
     assertThat(index).isEqualTo(dir.resolve("index.html"));
-    String html = charts(index, "roc.png", "calibration-ctr.png", "confusion-ctr.png", "expert-utilisation.png");
+    String html = charts(index, "roc.png", "calibration-ctr.png", "confusion-ctr.png", "confusion-quality.png",
+        "expert-utilisation.png");
     assertThat(html).contains("<h1>Validation report</h1>").contains("No training ran");
     assertThat(html).doesNotContain("loss.png");
   }

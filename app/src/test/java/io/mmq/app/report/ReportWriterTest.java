@@ -51,6 +51,7 @@ class ReportWriterTest {
     expected.put("calibration-dwell.png", new int[] {700, 650});
     expected.put("confusion-ctr.png", new int[] {480, 420});
     expected.put("confusion-dwell.png", new int[] {480, 420});
+    expected.put("confusion-quality.png", new int[] {480, 420});
     expected.put("expert-utilisation.png", new int[] {530, 320});
     try (var files = Files.list(dir.resolve("report"))) {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")))
@@ -63,6 +64,7 @@ class ReportWriterTest {
       assertThat(html).contains("<img src=\"" + file + "\" width=\"" + size[0] + "\" height=\"" + size[1] + "\"");
     });
     assertThat(html).contains("AUC").contains("Confusion matrix").contains("Expert utilisation");
+    assertThat(html).contains("aggregation policy (AT_LEAST:2)");
   }
 
   @Test
@@ -85,6 +87,7 @@ class ReportWriterTest {
 
     assertThat(html).contains("No training ran").contains("the model has no gates");
     assertThat(html).doesNotContain("loss.png").doesNotContain("expert-utilisation.png").contains("roc.png");
+    assertThat(html).doesNotContain("confusion-quality.png");
     assertThat(other.resolve("loss.png")).doesNotExist();
     assertThat(read(other.resolve("confusion-ctr.png"))).isNotNull();
   }
@@ -98,6 +101,8 @@ class ReportWriterTest {
   }
 
   private static ReportContent content(List<TrainingProgress> progress, Optional<ExpertUtilisation> utilisation) {
+    Optional<QualityConfusion> quality =
+        utilisation.map(u -> new QualityConfusion("AT_LEAST:2", 70, 12, 9, 109));
     Evaluation evaluation =
         Evaluation.newBuilder()
             .setModelVersion("m-1")
@@ -115,7 +120,7 @@ class ReportWriterTest {
     scored.put(DWELL, pairs(120, 0.8, 2));
     return new ReportContent(
         "Training report <b> & \"co\"", "m-1", WINDOW, "the 200 resources held out of training",
-        List.of(CTR, DWELL), EvaluationFigures.of(evaluation), progress, scored, utilisation,
+        List.of(CTR, DWELL), EvaluationFigures.of(evaluation), progress, scored, utilisation, quality,
         "the 200 resources held out of training");
   }
 
