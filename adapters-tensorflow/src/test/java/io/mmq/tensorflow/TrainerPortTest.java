@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mmq.core.classification.model.ExpertUtilisation;
 import io.mmq.core.classification.model.Prediction;
 import io.mmq.core.classification.port.out.QualityModel;
 import io.mmq.core.label.model.Label;
@@ -81,6 +82,29 @@ class TrainerPortTest {
   }
 
   @Test
+  void expertUtilisationIsTheMeanGateWeightPerTaskOfTheTrainedMmoe() {
+    List<Resource> resources = VALIDATION.stream().map(TrainingExample::resource).toList();
+    try (QualityModel model = new TfQualityModelLoader().load(trained.artifact())) {
+      ExpertUtilisation utilisation = model.expertUtilisation(resources).orElseThrow();
+
+      assertThat(utilisation.experts()).isEqualTo(3);
+      assertThat(utilisation.weights().keySet()).containsExactly(CTR, DWELL);
+      utilisation.weights().forEach((task, weights) -> {
+        assertThat(weights.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-5));
+        for (int e = 0; e < 3; e++) { // the trainer measured the same gates on the same resources
+          assertThat(weights.get(e)).isCloseTo(trained.metrics().get("gate." + task + ".expert" + e), within(1e-5));
+        }
+      });
+      double difference = 0;
+      for (int e = 0; e < 3; e++) {
+        difference += Math.abs(utilisation.weights().get(CTR).get(e) - utilisation.weights().get(DWELL).get(e));
+      }
+      assertThat(difference).as("each task has its own gate").isGreaterThan(0.01);
+      assertThat(model.expertUtilisation(List.of())).isEmpty();
+    }
+  }
+
+  @Test
   void cancellingStopsTheTraining() {
     int[] polls = {0};
     TrainingListener cancelAfterFiveSteps = new TrainingListener() {
@@ -140,6 +164,13 @@ class TrainerPortTest {
     TrainedModel hard = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION),
         config(TestModels.with(TestModels.brief(10), "gate", "HARD")), Optional.empty(), TrainingListener.NONE);
     assertThat(hard.metrics()).containsEntry("gate.ctr.expert0", 1.0).doesNotContainKey("gate.ctr.expert1");
+    List<Resource> resources = VALIDATION.stream().map(TrainingExample::resource).toList();
+    try (QualityModel sharedModel = new TfQualityModelLoader().load(shared.artifact());
+        QualityModel hardModel = new TfQualityModelLoader().load(hard.artifact())) {
+      ExpertUtilisation utilisation = sharedModel.expertUtilisation(resources).orElseThrow();
+      assertThat(utilisation.weights().get(DWELL)).isEqualTo(utilisation.weights().get(CTR));
+      assertThat(hardModel.expertUtilisation(resources)).isEmpty();
+    }
   }
 
   private static TrainingConfig config(Map<String, String> hyperparameters) {

@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -65,6 +66,8 @@ final class QuickstartCommand extends AppCommand {
 
   @Option(names = "--exit", description = "Stop the server and exit after the demonstration instead of serving until Ctrl-C.")
   boolean exit;
+
+  @Mixin ReportOptions reportOptions;
 
   private final Map<String, Object> report = new LinkedHashMap<>();
 
@@ -100,21 +103,29 @@ final class QuickstartCommand extends AppCommand {
     say("derived labels for %d labelled resources from %d engagement records", labels.labelledResources(), labels.records());
 
     say("training on the older windows %s (progress below)...", older);
-    TrainModelResult trained = step("train", () -> app.get(TrainModelUseCase.class).train(
-        TrainModelCommand.of(older, seed).withHyperparameters(hyperparameters), TrainCommand.progressPrinter(err())));
+    Reports.ProgressLog progress = new Reports.ProgressLog(TrainCommand.progressPrinter(err()));
+    TrainModelCommand trainCommand = TrainModelCommand.of(older, seed).withHyperparameters(hyperparameters);
+    TrainModelResult trained = step("train", () -> app.get(TrainModelUseCase.class).train(trainCommand, progress));
     if (!trained.succeeded()) {
       throw new IllegalStateException("training ended " + trained.job().state() + trained.job().error().map(e -> ": " + e).orElse(""));
     }
     var model = trained.model().orElseThrow();
     say("trained %s on %d examples (%d held out); active: %s", model.version(), trained.trainingExamples(),
         trained.validationExamples(), trained.activated());
-    report.put("training", TrainCommand.evaluationMap(TrainingMapper.trainingEvaluation(trained,
-        trained.activated() ? io.mmq.proto.v1.Decision.PROMOTED : io.mmq.proto.v1.Decision.KEEP)));
+    var trainingEvaluation = TrainingMapper.trainingEvaluation(trained,
+        trained.activated() ? io.mmq.proto.v1.Decision.PROMOTED : io.mmq.proto.v1.Decision.KEEP);
+    report.put("training", TrainCommand.evaluationMap(trainingEvaluation));
+    Map<String, Object> reports = new LinkedHashMap<>();
+    reports.put("training", Reports.json(Reports.training(
+        app, reportOptions.child("train"), trainCommand, trained, trainingEvaluation, progress.progress(), err())));
 
     ValidateModelResult validated = step("validate", () -> app.get(ValidateModelUseCase.class)
         .validate(ValidateModelCommand.validateOnly(newest)));
     var evaluation = TrainingMapper.toProto(validated.run(), validated.update());
     report.put("validation", TrainCommand.evaluationMap(evaluation));
+    reports.put("validation", Reports.json(Reports.validation(
+        app, reportOptions.child("validate"), validated, evaluation, List.of(), err())));
+    report.put("reports", reports);
     say("validated on the newest window %s: %d evaluated, coincidence accuracy %.3f, decision %s",
         newest, evaluation.getEvaluated(), evaluation.getAccuracy(), evaluation.getDecision());
     evaluation.getTasksMap().forEach((task, t) -> say("  %-14s AUC %.3f  accuracy %.3f  labelled %d", task, t.getAuc(), t.getAccuracy(), t.getLabelled()));

@@ -12,6 +12,7 @@ import io.mmq.core.training.port.in.TrainingObserver;
 import io.mmq.grpc.mapping.TrainingMapper;
 import io.mmq.proto.v1.Decision;
 import io.mmq.proto.v1.Evaluation;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,8 @@ final class TrainCommand extends AppCommand {
   @Option(names = "--fine-tune", paramLabel = "VERSION", description = "Start from this model's weights.")
   String fineTune;
 
+  @Mixin ReportOptions report;
+
   @Override
   int run(Application app) throws Exception {
     TrainModelCommand command =
@@ -46,7 +49,8 @@ final class TrainCommand extends AppCommand {
       command = command.fineTuning(ModelVersion.of(fineTune));
     }
     long started = System.nanoTime();
-    TrainModelResult result = app.get(TrainModelUseCase.class).train(command, progressPrinter(err()));
+    Reports.ProgressLog progress = new Reports.ProgressLog(progressPrinter(err()));
+    TrainModelResult result = app.get(TrainModelUseCase.class).train(command, progress);
     double seconds = (System.nanoTime() - started) / 1e9;
     if (!result.succeeded()) {
       err().println("mmq train: job " + result.job().id() + " ended " + result.job().state()
@@ -59,7 +63,9 @@ final class TrainCommand extends AppCommand {
     err().printf("trained %s on %d examples (%d held out) in %.1f s; %s%n", model.version(),
         result.trainingExamples(), result.validationExamples(), seconds,
         result.activated() ? "it is now the active model" : "it is a CANDIDATE: promote it with `mmq models promote " + model.version() + "`");
-    printEvaluation(evaluation, json, out());
+    Optional<Path> written =
+        Reports.training(app, report, command, result, evaluation, progress.progress(), err());
+    printEvaluation(evaluation, written, json, out());
     return 0;
   }
 
@@ -87,9 +93,12 @@ final class TrainCommand extends AppCommand {
     return new Json.Raw(JsonFormat.printer().alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace().print(evaluation));
   }
 
-  static void printEvaluation(Evaluation evaluation, boolean json, java.io.PrintWriter out) throws Exception {
+  /** The evaluation on stdout; with --json one object, with the report's path as {@code "report"}. */
+  static void printEvaluation(
+      Evaluation evaluation, Optional<Path> report, boolean json, java.io.PrintWriter out) throws Exception {
     if (json) {
-      out.println(JsonFormat.printer().alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace().print(evaluation));
+      String object = evaluationMap(evaluation).json();
+      out.println(object.substring(0, object.length() - 1) + ",\"report\":" + Json.write(Reports.json(report)) + "}");
     } else {
       out.printf("model %s: evaluated %d, accuracy %.3f (coincidence >= %.2f), decision %s%n",
           evaluation.getModelVersion(), evaluation.getEvaluated(), evaluation.getAccuracy(),

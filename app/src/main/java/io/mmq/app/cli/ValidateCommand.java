@@ -4,7 +4,11 @@ import io.mmq.app.Application;
 import io.mmq.core.validation.port.in.ValidateModelCommand;
 import io.mmq.core.validation.port.in.ValidateModelResult;
 import io.mmq.core.validation.port.in.ValidateModelUseCase;
+import io.mmq.core.training.port.in.TrainingObserver;
 import io.mmq.grpc.mapping.TrainingMapper;
+import io.mmq.proto.v1.Evaluation;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,13 +28,18 @@ final class ValidateCommand extends AppCommand {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the update's training (default 42).")
   long seed = 42;
 
+  @Mixin ReportOptions report;
+
   @Override
   int run(Application app) throws Exception {
     ValidateModelCommand command = update
         ? ValidateModelCommand.validateAndUpdate(window.window(spec.commandLine()), seed)
         : ValidateModelCommand.validateOnly(window.window(spec.commandLine()));
-    ValidateModelResult result = app.get(ValidateModelUseCase.class).validate(command);
-    TrainCommand.printEvaluation(TrainingMapper.toProto(result.run(), result.update()), json, out());
+    Reports.ProgressLog progress = new Reports.ProgressLog(TrainingObserver.NONE);
+    ValidateModelResult result = app.get(ValidateModelUseCase.class).validate(command, progress);
+    Evaluation evaluation = TrainingMapper.toProto(result.run(), result.update());
+    Optional<Path> written = Reports.validation(app, report, result, evaluation, progress.progress(), err());
+    TrainCommand.printEvaluation(evaluation, written, json, out());
     return 0;
   }
 }

@@ -2,8 +2,10 @@ package io.mmq.core.validation.policy;
 
 import io.mmq.core.common.Checks;
 import io.mmq.core.label.model.Label;
+import io.mmq.core.validation.model.ScoredLabel;
 import io.mmq.core.validation.model.TaskMetrics;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,6 +82,15 @@ public final class MetricsCalculator {
   /** The number of pairs added. */
   public int count() {
     return size;
+  }
+
+  /** The pairs added, in order. */
+  public List<ScoredLabel> scored() {
+    ScoredLabel[] pairs = new ScoredLabel[size];
+    for (int i = 0; i < size; i++) {
+      pairs[i] = new ScoredLabel(probabilities[i], positives[i]);
+    }
+    return List.of(pairs);
   }
 
   public TaskMetrics metrics() {

@@ -6,9 +6,11 @@ import io.mmq.core.label.model.Label;
 import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.validation.model.ScoredLabel;
 import io.mmq.core.validation.model.TaskMetrics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -57,5 +59,12 @@ public final class TaskMetricsCollector {
     Map<TaskName, TaskMetrics> metrics = new LinkedHashMap<>();
     calculators.forEach((task, calculator) -> metrics.put(task, calculator.metrics()));
     return Collections.unmodifiableMap(metrics);
+  }
+
+  /** Every task of the set, in order, with its (probability, label) pairs in the order added. */
+  public Map<TaskName, List<ScoredLabel>> scored() {
+    Map<TaskName, List<ScoredLabel>> scored = new LinkedHashMap<>();
+    calculators.forEach((task, calculator) -> scored.put(task, calculator.scored()));
+    return Collections.unmodifiableMap(scored);
   }
 }

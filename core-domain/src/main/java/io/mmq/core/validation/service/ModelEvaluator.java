@@ -8,6 +8,7 @@ import io.mmq.core.task.model.TaskName;
 import io.mmq.core.training.model.ExampleSource;
 import io.mmq.core.training.model.TrainingExample;
 import io.mmq.core.validation.model.HeldOutEvaluation;
+import io.mmq.core.validation.model.ScoredLabel;
 import io.mmq.core.validation.model.TaskMetrics;
 import io.mmq.core.validation.policy.TaskMetricsCollector;
 import io.mmq.core.validation.policy.ValidationOutcome;
@@ -19,13 +20,17 @@ import java.util.Map;
 
 /**
  * Evaluates a loaded model on labelled examples, predicting a batch of {@value #BATCH} at a time:
- * the validation tally (coincidence, accuracy, decision) and per-task metrics.
+ * the validation tally (coincidence, accuracy, decision), per-task metrics and the per-task
+ * (probability, label) pairs they were computed from.
  */
 public final class ModelEvaluator {
   static final int BATCH = 256;
 
-  /** The verdict of the validation policy and the per-task metrics. */
-  record Evaluation(ValidationOutcome outcome, Map<TaskName, TaskMetrics> tasks) {}
+  /** The verdict of the validation policy, the per-task metrics and their per-item pairs. */
+  record Evaluation(
+      ValidationOutcome outcome,
+      Map<TaskName, TaskMetrics> tasks,
+      Map<TaskName, List<ScoredLabel>> scored) {}
 
   /** The figures of a freshly trained model on the examples held out of its training. */
   public static HeldOutEvaluation heldOut(
@@ -36,7 +41,7 @@ public final class ModelEvaluator {
         outcome instanceof ValidationOutcome.Evaluated evaluated ? evaluated.accuracy() : Double.NaN;
     return new HeldOutEvaluation(
         outcome.evaluated(), outcome.accurate(), accuracy, policy.coincidenceThreshold(),
-        evaluation.tasks());
+        evaluation.tasks(), evaluation.scored());
   }
 
   private ModelEvaluator() {}
@@ -54,7 +59,7 @@ public final class ModelEvaluator {
           }
         });
     flush(model, batch, window, tally, collector);
-    return new Evaluation(tally.outcome(), collector.metrics());
+    return new Evaluation(tally.outcome(), collector.metrics(), collector.scored());
   }
 
   private static void flush(

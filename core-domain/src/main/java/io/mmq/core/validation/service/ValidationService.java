@@ -130,7 +130,8 @@ public final class ValidationService implements ValidateModelUseCase {
     if (!command.update() || evaluated.decision() == Decision.KEEP) {
       return new ValidateModelResult(
           save(ranAt, active, window, evaluated, tasks, evaluated.decision(), Optional.empty()),
-          Optional.empty());
+          Optional.empty(),
+          evaluation.result().scored());
     }
     ModelUpdate update;
     try {
@@ -143,7 +144,7 @@ public final class ValidationService implements ValidateModelUseCase {
     ValidationRun run =
         save(ranAt, active, window, evaluated, tasks, decision,
             update.training().model().map(ModelRecord::version));
-    return new ValidateModelResult(run, Optional.of(update));
+    return new ValidateModelResult(run, Optional.of(update), evaluation.result().scored());
   }
 
   /** An evaluation with the record of the model that made it. */

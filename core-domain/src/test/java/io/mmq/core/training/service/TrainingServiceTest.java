@@ -28,7 +28,10 @@ import io.mmq.core.training.port.in.CancelJobResult;
 import io.mmq.core.training.port.in.TrainModelCommand;
 import io.mmq.core.training.port.in.TrainModelResult;
 import io.mmq.core.training.port.in.TrainingObserver;
+import io.mmq.core.validation.model.ScoredLabel;
+import io.mmq.core.validation.policy.MetricsCalculator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,6 +108,21 @@ class TrainingServiceTest {
     assertThat(heldOut.coincidenceThreshold()).isEqualTo(0.5);
     assertThat(heldOut.tasks().keySet()).containsExactlyInAnyOrderElementsOf(tasksNamed("ctr", "dwell").names());
     heldOut.tasks().values().forEach(task -> assertThat(task.labelled()).isPositive());
+    heldOut.tasks().forEach((task, metrics) -> {
+      var pairs = heldOut.scored().get(task);
+      assertThat(pairs).hasSize((int) metrics.labelled());
+      assertThat(MetricsCalculator.of(
+              pairs.stream().mapToDouble(ScoredLabel::probability).toArray(), positives(pairs)))
+          .isEqualTo(metrics);
+    });
+  }
+
+  private static boolean[] positives(List<ScoredLabel> pairs) {
+    boolean[] positives = new boolean[pairs.size()];
+    for (int i = 0; i < positives.length; i++) {
+      positives[i] = pairs.get(i).positive();
+    }
+    return positives;
   }
 
   @Test

@@ -14,8 +14,10 @@ import io.mmq.core.resource.model.ResourceId;
 import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.validation.model.ScoredLabel;
 import io.mmq.core.validation.model.TaskMetrics;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,20 @@ class TaskMetricsCollectorTest {
     assertThat(metrics.get(BOUNCE).auc()).isNaN();
     assertThat(metrics.get(BOUNCE).accuracy()).isZero();
     assertThat(metrics.get(SHARES).labelled()).isZero();
+  }
+
+  @Test
+  void keepsThePairsInTheOrderAddedForCharts() {
+    TaskMetricsCollector collector = new TaskMetricsCollector(TASKS);
+    add(collector, "a", 0.8, 0.2, Map.of(CTR, POSITIVE, BOUNCE, POSITIVE));
+    add(collector, "b", 0.3, 0.7, Map.of(CTR, NEGATIVE));
+
+    Map<TaskName, List<ScoredLabel>> scored = collector.scored();
+
+    assertThat(scored.keySet()).containsExactly(CTR, BOUNCE, SHARES);
+    assertThat(scored.get(CTR)).containsExactly(new ScoredLabel(0.8, true), new ScoredLabel(0.3, false));
+    assertThat(scored.get(BOUNCE)).containsExactly(new ScoredLabel(0.2, true));
+    assertThat(scored.get(SHARES)).isEmpty();
   }
 
   @Test

@@ -90,6 +90,9 @@ class ValidationServiceTest {
     assertThat(result.run().accurate()).isEqualTo(10);
     assertThat(result.run().accuracy()).isEqualTo(0.5);
     assertThat(result.run().tasks().get(CTR).auc()).isEqualTo(0.5);
+    assertThat(result.scored().get(CTR)).hasSize(20);
+    assertThat(result.scored().get(CTR).stream().filter(p -> (p.probability() >= 0.5) == p.positive()))
+        .hasSize((int) Math.round(result.run().tasks().get(CTR).accuracy() * 20));
     assertThat(result.update()).isEmpty();
     assertThat(core.ports.registry.list()).containsExactly(active);
   }
