@@ -58,15 +58,7 @@ final class TfQualityModel implements QualityModel {
   @Override
   public List<Prediction> predict(List<Resource> resources) {
     Objects.requireNonNull(resources, "resources is null");
-    List<ResourceAttributes> attributes = new ArrayList<>(resources.size());
-    for (Resource resource : resources) {
-      try {
-        attributes.add(extractor.apply(resource));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("resource " + resource.id() + ": " + e.getMessage(), e);
-      }
-    }
-    float[][] probabilities = model.predict(attributes).probabilities();
+    float[][] probabilities = model.predict(extract(resources)).probabilities();
     List<TaskName> names = contents.tasks().names();
     List<Prediction> predictions = new ArrayList<>(resources.size());
     for (int i = 0; i < resources.size(); i++) {
@@ -77,6 +69,23 @@ final class TfQualityModel implements QualityModel {
       predictions.add(new Prediction(resources.get(i).id(), tasks));
     }
     return predictions;
+  }
+
+  /**
+   * Each resource's attributes, in order.
+   *
+   * @throws IllegalArgumentException naming the resource whose attributes cannot be extracted
+   */
+  List<ResourceAttributes> extract(List<Resource> resources) {
+    List<ResourceAttributes> attributes = new ArrayList<>(resources.size());
+    for (Resource resource : resources) {
+      try {
+        attributes.add(extractor.apply(resource));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("resource " + resource.id() + ": " + e.getMessage(), e);
+      }
+    }
+    return attributes;
   }
 
   /** The inference graph itself, for attribute-level callers (benchmarks, tests). */
