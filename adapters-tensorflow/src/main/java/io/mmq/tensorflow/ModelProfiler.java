@@ -120,15 +120,21 @@ public final class ModelProfiler {
   }
 
   /**
-   * Inference items/s at {@code batch} rows a call (attributes extracted beforehand, so it times
-   * the feature encoder and the graph), on the calling thread, for at least {@code span} after 3
-   * warm-up calls. The resources are taken in order, wrapping around.
+   * Inference items/s at {@code batch} rows a call (attributes extracted once beforehand, so it
+   * times the feature encoder and the graph), on the calling thread: {@code rounds} runs of at
+   * least {@code span} each, after 3 warm-up calls. The resources are taken in order, wrapping
+   * around.
    *
    * @throws IllegalArgumentException when the model is not one of this adapter's
    */
-  public static Rate inference(QualityModel model, List<Resource> resources, int batch, Duration span) {
+  public static List<Rate> inference(QualityModel model, List<Resource> resources, int batch, Duration span, int rounds) {
     TfQualityModel tfModel = tensorflowModel(model);
-    return inference(tfModel.inference(), tfModel.extract(resources), batch, span);
+    List<ResourceAttributes> rows = tfModel.extract(resources);
+    List<Rate> rates = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      rates.add(inference(tfModel.inference(), rows, batch, span));
+    }
+    return rates;
   }
 
   static Rate inference(InferenceModel model, List<ResourceAttributes> rows, int batch, Duration span) {
