@@ -70,28 +70,28 @@ final class BenchCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--articles", paramLabel = "N", description = "Articles to generate; every cold gRPC call classifies unseen ones (default ${DEFAULT-VALUE}).")
-  int articles = 4000;
+  int articles = 3000;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the corpus and the training (default ${DEFAULT-VALUE}).")
   long seed = 42;
 
   @Option(names = "--steps", paramLabel = "N", description = "Training steps of the model measured (default ${DEFAULT-VALUE}).")
-  int steps = 100;
+  int steps = 60;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A training hyperparameter, e.g. --set batchSize=64.")
   Map<String, String> hyperparameters = new LinkedHashMap<>();
 
   @Option(names = "--seconds", paramLabel = "S", description = "Length of each timed in-process inference run (default ${DEFAULT-VALUE}).")
-  double seconds = 2;
+  double seconds = 1.5;
 
   @Option(names = "--rounds", paramLabel = "N", description = "Repetitions of the noisy figures; the median is reported (default ${DEFAULT-VALUE}).")
   int rounds = 3;
 
   @Option(names = "--latency-calls", paramLabel = "N", description = "Cold Classify calls of one item at concurrency 1, at most half the articles (default ${DEFAULT-VALUE}).")
-  int latencyCalls = 1500;
+  int latencyCalls = 1200;
 
   @Option(names = "--grpc-seconds", paramLabel = "S", description = "Time limit of each gRPC run (cold latency, cold throughput, warm latency); a run stops early when it is reached (default ${DEFAULT-VALUE}).")
-  double grpcSeconds = 20;
+  double grpcSeconds = 15;
 
   @Option(names = "--concurrency", paramLabel = "N", description = "Concurrent callers of the throughput run (default ${DEFAULT-VALUE}).")
   int concurrency = 16;
