@@ -269,6 +269,10 @@ final class BenchCommand implements Callable<Integer> {
     List<String> warmUpIds = ids.subList(0, warmUp);
     List<String> latencyIds = ids.subList(warmUp, warmUp + latency);
     List<String> throughputIds = ids.subList(warmUp + latency, ids.size());
+    if (throughputIds.size() / rounds < batch) {
+      throw new IllegalArgumentException("too few articles for " + rounds + " throughput rounds of calls of " + batch
+          + " unseen items: raise --articles or lower --rounds, --batch or --latency-calls");
+    }
     MmqServer server = MmqServer.start(app, "127.0.0.1", 0);
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     Map<String, Object> figures = new LinkedHashMap<>();
