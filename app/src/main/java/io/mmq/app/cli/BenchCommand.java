@@ -114,6 +114,8 @@ final class BenchCommand implements Callable<Integer> {
     check(steps >= 1 && rounds >= 1 && latencyCalls >= 1 && concurrency >= 1 && batch >= 1 && peakSize >= 1,
         "--steps, --rounds, --latency-calls, --concurrency, --batch and --peak-size must be positive");
     check(seconds > 0 && grpcSeconds > 0, "--seconds and --grpc-seconds must be positive");
+    check((articles - warmUpCalls() - coldLatencyCalls()) / rounds >= batch, "too few articles for " + rounds
+        + " throughput rounds of calls of " + batch + " unseen items: raise --articles or lower --rounds, --batch or --latency-calls");
     long begin = System.nanoTime();
     Path dataDir = Files.createTempDirectory("mmq-bench-");
     try (Application app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()))) {
@@ -264,15 +266,11 @@ final class BenchCommand implements Callable<Integer> {
 
   private void measureGrpc(Application app, Corpus corpus, long flops, Map<String, Double> peak) throws Exception {
     List<String> ids = corpus.resources().stream().map(r -> r.id().value()).toList();
-    int warmUp = Math.max(10, ids.size() / 40);
-    int latency = Math.min(latencyCalls, (ids.size() - warmUp) / 2);
+    int warmUp = warmUpCalls();
+    int latency = coldLatencyCalls();
     List<String> warmUpIds = ids.subList(0, warmUp);
     List<String> latencyIds = ids.subList(warmUp, warmUp + latency);
     List<String> throughputIds = ids.subList(warmUp + latency, ids.size());
-    if (throughputIds.size() / rounds < batch) {
-      throw new IllegalArgumentException("too few articles for " + rounds + " throughput rounds of calls of " + batch
-          + " unseen items: raise --articles or lower --rounds, --batch or --latency-calls");
-    }
     MmqServer server = MmqServer.start(app, "127.0.0.1", 0);
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -306,6 +304,16 @@ final class BenchCommand implements Callable<Integer> {
       server.close();
     }
     report.put("grpc", figures);
+  }
+
+  /** Articles classified before the measured gRPC runs, to warm up the server, the client and the JIT. */
+  private int warmUpCalls() {
+    return Math.max(10, articles / 40);
+  }
+
+  /** Articles of the cold latency run: at most half of those left after the warm-up; the rest feed the throughput. */
+  private int coldLatencyCalls() {
+    return Math.min(latencyCalls, (articles - warmUpCalls()) / 2);
   }
 
   private static Map<String, Object> latency(ClassifyLoad.Outcome outcome, String resources) {

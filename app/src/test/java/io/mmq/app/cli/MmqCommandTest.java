@@ -48,7 +48,8 @@ class MmqCommandTest {
     line.setErr(new PrintWriter(err));
 
     assertThat(line.execute("bench", "--articles", "5")).isEqualTo(MmqCommand.USAGE);
-    assertThat(err.toString()).contains("--articles must be at least 100");
+    assertThat(line.execute("bench", "--articles", "100", "--rounds", "50")).isEqualTo(MmqCommand.USAGE);
+    assertThat(err.toString()).contains("--articles must be at least 100").contains("too few articles for 50 throughput rounds");
   }
 
   @Test
