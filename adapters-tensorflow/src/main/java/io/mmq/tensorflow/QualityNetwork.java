@@ -30,6 +30,14 @@ final class QualityNetwork {
   private final Operand<TFloat32> gates;
 
   QualityNetwork(Ops tf, Parameters params, InputShapes shapes) {
+    this(tf, params, shapes, -1);
+  }
+
+  /**
+   * The network with placeholders of a fixed batch size ({@code -1}: any), so that with a fixed one
+   * every static shape in the graph is known (see {@link ModelProfiler#flopsPerItem}).
+   */
+  QualityNetwork(Ops tf, Parameters params, InputShapes shapes, int batch) {
     this.shapes = shapes;
     ModelConfig config = shapes.config();
     ModelConfig.Limits limits = config.limits();
@@ -37,7 +45,7 @@ final class QualityNetwork {
     Channels on = config.channels();
     Layers layers = new Layers(tf, params);
     for (ModelInput input : shapes.active()) {
-      inputs.put(input, placeholder(tf, input, Shape.of(expectedShape(input, -1))));
+      inputs.put(input, placeholder(tf, input, Shape.of(expectedShape(input, batch))));
     }
     int d = dims.embeddingDim();
     boolean text = on.title() || on.tags() || on.body() || on.fusion();

@@ -60,7 +60,7 @@ final class TfQualityModel implements QualityModel {
   @Override
   public List<Prediction> predict(List<Resource> resources) {
     Objects.requireNonNull(resources, "resources is null");
-    float[][] probabilities = model.predict(attributes(resources)).probabilities();
+    float[][] probabilities = model.predict(extract(resources)).probabilities();
     List<TaskName> names = contents.tasks().names();
     List<Prediction> predictions = new ArrayList<>(resources.size());
     for (int i = 0; i < resources.size(); i++) {
@@ -89,7 +89,7 @@ final class TfQualityModel implements QualityModel {
     for (int from = 0; from < resources.size(); from += InferenceModel.MAX_BATCH) {
       List<Resource> chunk =
           resources.subList(from, Math.min(resources.size(), from + InferenceModel.MAX_BATCH));
-      float[][][] gates = model.predict(attributes(chunk)).gates();
+      float[][][] gates = model.predict(extract(chunk)).gates();
       if (gates == null) {
         return Optional.empty();
       }
@@ -118,7 +118,12 @@ final class TfQualityModel implements QualityModel {
     return Optional.of(new ExpertUtilisation(sums[0].length, weights));
   }
 
-  private List<ResourceAttributes> attributes(List<Resource> resources) {
+  /**
+   * Each resource's attributes, in order.
+   *
+   * @throws IllegalArgumentException naming the resource whose attributes cannot be extracted
+   */
+  List<ResourceAttributes> extract(List<Resource> resources) {
     List<ResourceAttributes> attributes = new ArrayList<>(resources.size());
     for (Resource resource : resources) {
       try {

@@ -44,6 +44,22 @@ class InferenceTest {
   }
 
   @Test
+  void theWorkOfOneItemIsCountedOnTheInferenceGraphAndScalesWithTheBatch() {
+    ModelProfiler.FlopCount one = ModelProfiler.flopsPerItem(model);
+    long two;
+    try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+      org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(graph);
+      ArtifactContents contents = model.contents();
+      new QualityNetwork(tf, new FrozenParameters(tf, contents.weights()), contents.shapes(), 2);
+      two = ModelProfiler.count(graph).flopsPerItem();
+    }
+
+    assertThat(one.flopsPerItem()).isPositive();
+    assertThat(one.byOpType()).containsKeys("MatMul", "Conv2D");
+    assertThat(two).isEqualTo(2 * one.flopsPerItem());
+  }
+
+  @Test
   void aBatchGivesTheSamePredictionsAsSingleCallsAndIsSplitAt256() {
     float[][] batch = model.inference().predict(inputs).probabilities(); // 300 rows: 256 + 44
     assertThat(batch).hasNumberOfRows(300);

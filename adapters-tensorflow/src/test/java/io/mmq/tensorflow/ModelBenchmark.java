@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.mmq.core.attribute.model.ResourceAttributes;
 import io.mmq.core.training.model.TrainedModel;
 import io.mmq.core.training.model.TrainingListener;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of the model at its default sizes (R23): training samples/s, and inference items/s at
- * batch 1 and batch 256 (attributes in, probabilities out; extraction excluded). Skipped unless
+ * batch 1 and batch 256 (attributes in, probabilities out; extraction excluded), FLOPs an item and
+ * the one-thread matrix-multiply peak, through {@link ModelProfiler}. Skipped unless
  * run with {@code -Dmmq.bench=true}:
  *
  * <pre>mvn -B -ntp -pl adapters-tensorflow test -Dtest=ModelBenchmark -Dmmq.bench=true</pre>
@@ -40,28 +42,17 @@ class ModelBenchmark {
 
     List<ResourceAttributes> items = ChannelSignalTest.attributes(SyntheticCorpus.generate(SyntheticCorpus.Signal.TITLE, 256, 63));
     try (TfQualityModel loaded = TestModels.load(model)) {
-      InferenceModel inference = loaded.inference();
-      for (int i = 0; i < 200; i++) {
-        inference.predict(List.of(items.get(i % 256)));
-      }
-      int singles = 2000;
-      long s0 = System.nanoTime();
-      for (int i = 0; i < singles; i++) {
-        inference.predict(List.of(items.get(i % 256)));
-      }
-      double single = (System.nanoTime() - s0) / 1e9;
-      for (int i = 0; i < 5; i++) {
-        inference.predict(items);
-      }
-      int batches = 40;
-      long b0 = System.nanoTime();
-      for (int i = 0; i < batches; i++) {
-        inference.predict(items);
-      }
-      double batched = (System.nanoTime() - b0) / 1e9;
-      System.out.printf("BENCH inference batch 1: %.3f ms/call, %.0f items/s%n", single * 1e3 / singles, singles / single);
+      ModelProfiler.Rate single = ModelProfiler.inference(loaded.inference(), items, 1, Duration.ofSeconds(2));
+      ModelProfiler.Rate batched = ModelProfiler.inference(loaded.inference(), items, 256, Duration.ofSeconds(2));
+      System.out.printf("BENCH inference batch 1: %.3f ms/call, %.0f items/s%n",
+          1e3 / single.callsPerSecond(), single.itemsPerSecond());
       System.out.printf("BENCH inference batch 256: %.1f ms/batch, %.0f items/s%n",
-          batched * 1e3 / batches, batches * 256 / batched);
+          1e3 / batched.callsPerSecond(), batched.itemsPerSecond());
+      ModelProfiler.FlopCount flops = ModelProfiler.flopsPerItem(loaded);
+      ModelProfiler.MatMulPeak peak = ModelProfiler.matMulPeak(1024, 1, 5);
+      System.out.printf("BENCH %d FLOPs an item %s; matmul peak, one thread, %.1f GFLOP/s; batch 256 reaches %.1f %%%n",
+          flops.flopsPerItem(), flops.byOpType(), peak.bestGflops(),
+          100 * flops.flopsPerItem() * batched.itemsPerSecond() / 1e9 / peak.bestGflops());
     }
   }
 }

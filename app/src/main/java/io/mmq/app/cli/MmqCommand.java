@@ -4,7 +4,6 @@ import io.mmq.core.common.ConflictException;
 import io.mmq.core.common.NotFoundException;
 import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.common.StorageUnavailableException;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
       GenerateCommand.class,
       QuickstartCommand.class,
       RerankCandidatesCommand.class,
+      BenchCommand.class,
     })
 public final class MmqCommand implements Runnable {
-  /** Commands of R16 whose issues have not landed yet, with their one-line descriptions. */
-  static final Map<String, String> PLANNED =
-      new java.util.LinkedHashMap<>(
-          Map.of(
-              "bench", "Measure latency, throughput and training speed."));
-
   /** Exit code of a command given wrong options or arguments. */
   static final int USAGE = 64;
 
@@ -56,11 +50,6 @@ public final class MmqCommand implements Runnable {
   /** Builds the command line with every subcommand registered and a one-line error reporter. */
   public static CommandLine newCommandLine() {
     CommandLine line = new CommandLine(new MmqCommand());
-    PLANNED.forEach((name, description) -> {
-      CommandLine sub = new CommandLine(new PlannedCommand());
-      sub.getCommandSpec().usageMessage().description(description);
-      line.addSubcommand(name, sub);
-    });
     line.setParameterExceptionHandler((error, args) -> {
       CommandLine failed = error.getCommandLine();
       failed.getErr().println("mmq " + failed.getCommandName() + ": " + error.getMessage()

@@ -42,13 +42,14 @@ class MmqCommandTest {
   }
 
   @Test
-  void aCommandNotImplementedYetSaysSoAndFails() {
+  void benchRejectsSizesItCannotMeasureBeforeDoingAnything() {
     CommandLine line = MmqCommand.newCommandLine();
     StringWriter err = new StringWriter();
     line.setErr(new PrintWriter(err));
 
-    assertThat(line.execute("bench")).isEqualTo(PlannedCommand.NOT_IMPLEMENTED);
-    assertThat(err.toString()).contains("not implemented yet");
+    assertThat(line.execute("bench", "--articles", "5")).isEqualTo(MmqCommand.USAGE);
+    assertThat(line.execute("bench", "--articles", "100", "--rounds", "50")).isEqualTo(MmqCommand.USAGE);
+    assertThat(err.toString()).contains("--articles must be at least 100").contains("too few articles for 50 throughput rounds");
   }
 
   @Test
