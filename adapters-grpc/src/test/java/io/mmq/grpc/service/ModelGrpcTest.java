@@ -87,6 +87,31 @@ class ModelGrpcTest {
   }
 
   @Test
+  void promotingAModelThatCannotBeLoadedIsAPreconditionAndTheActiveOneKeepsServing() {
+    String first = Corpus.loadAndTrain(h);
+    h.core.ports.clock.advance(Duration.ofMinutes(1));
+    String second =
+        drain(h.training.train(Corpus.train(Corpus.DAY_1, 2)))
+            .get(3)
+            .getFinished()
+            .getModelVersion();
+    h.core.ports.registry.corruptArtifact(io.mmq.core.registry.model.ModelVersion.of(second));
+
+    Status promote =
+        statusOf(
+            () -> h.models.promoteModel(PromoteModelRequest.newBuilder().setVersion(second).build()));
+
+    assertThat(promote.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(promote.getDescription())
+        .contains("model " + second + " cannot be served")
+        .contains("checksum mismatch")
+        .contains("model " + first + " stays active and serving");
+    assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getVersion())
+        .isEqualTo(first);
+    assertThat(h.core.activeModel.loadedVersion().map(Object::toString)).contains(first);
+  }
+
+  @Test
   void badModelRequestsNameTheFieldAndUnknownVersionsAreNotFound() {
     assertInvalid(() -> h.models.promoteModel(PromoteModelRequest.getDefaultInstance()), "version");
     assertInvalid(
