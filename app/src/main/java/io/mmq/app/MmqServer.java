@@ -4,7 +4,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.grpc.BindableService;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.mmq.core.registry.port.in.GetModelUseCase;
+import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.grpc.server.GrpcServer;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gRPC server of an {@link Application}: serves the mmq.v1 services, health and
- * reflection, and keeps the classification health in step with whether a model is active (checked
- * every second, so a promotion made by another replica is seen too). Closing drains the calls in
- * flight before the application is closed.
+ * reflection. A {@link ModelPoller} checks the registry every {@code serving.model-poll-ms}
+ * (default one second), so that a promotion made by another replica is loaded, warmed up and
+ * swapped in here too, and keeps the classification health in step with the served model. Closing
+ * drains the calls in flight before the application is closed.
  */
 public final class MmqServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MmqServer.class);
@@ -37,20 +38,14 @@ public final class MmqServer implements AutoCloseable {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .maxInboundMessageSize(64 * 1024 * 1024);
     GrpcServer server = new GrpcServer(builder, services, List.of()).start();
-    GetModelUseCase models = app.get(GetModelUseCase.class);
+    ActiveModelHolder models = app.get(ActiveModelHolder.class);
     ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "mmq-health");
+      Thread thread = new Thread(r, "mmq-model-poller");
       thread.setDaemon(true);
       return thread;
     });
-    health.scheduleWithFixedDelay(() -> {
-      try {
-        server.setModelAvailable(models.active().isPresent());
-      } catch (RuntimeException e) {
-        log.warn("health check could not read the active model: {}", e.getMessage());
-        server.setModelAvailable(false);
-      }
-    }, 0, 1, TimeUnit.SECONDS);
+    ModelPoller poller = new ModelPoller(models, server::setModelAvailable);
+    health.scheduleWithFixedDelay(poller::poll, 0, app.config().getInt("serving.model-poll-ms"), TimeUnit.MILLISECONDS);
     log.info("gRPC server listening on {}:{}", host, server.port());
     return new MmqServer(server, health);
   }

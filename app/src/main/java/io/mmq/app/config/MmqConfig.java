@@ -54,6 +54,12 @@ public final class MmqConfig {
     d.put("validation.coincidence-threshold", "0.5");
     d.put("validation.accuracy-threshold", "0.7");
     d.put("retrain.period-days", "5");
+    d.put("serving.model-poll-ms", "1000");
+    d.put("serving.batch.max-size", "64");
+    d.put("serving.batch.max-delay-ms", "2");
+    d.put("serving.batch.workers", "2");
+    d.put("serving.queue.capacity", "4096");
+    d.put("serving.cache.entries", "100000");
     return d;
   }
 
