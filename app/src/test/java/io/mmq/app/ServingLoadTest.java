@@ -44,6 +44,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -73,8 +74,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServingLoadTest {
+  /** A tiny model (small vocabularies, layouts and layers) that trains and loads in seconds. */
   private static final Hyperparameters TINY =
-      Hyperparameters.newBuilder().setMaxSteps(20).setBatchSize(32).putExtra("evalEvery", "10").build();
+      Hyperparameters.newBuilder().setMaxSteps(20).setBatchSize(32).setEvalEverySteps(10)
+          .setExperts(2).setExpertUnits(16)
+          .putAllExtra(Map.of(
+              "embeddingDim", "8", "hashBuckets", "1024", "categoricalBuckets", "64",
+              "maxTitleWords", "8", "maxTagWords", "4", "maxSentences", "4", "maxWords", "10",
+              "maxImages", "2", "maxLayout", "10", "lstmUnits", "8"))
+          .putAllExtra(Map.of(
+              "convFilters", "8", "imageFilters", "4", "fieldDim", "8", "towerDim", "8"))
+          .build();
   private static final int CLIENTS = 16;
   private static final int SWITCHES = 20;
 
@@ -87,6 +97,7 @@ class ServingLoadTest {
 
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
+    long started = System.nanoTime();
     app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()));
     server = MmqServer.start(app, "127.0.0.1", 0);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -96,6 +107,8 @@ class ServingLoadTest {
     load(all);
     first = train(all, 7);
     second = train(all, 8);
+    System.out.printf(Locale.ROOT, "serving load: corpus loaded and two models trained in %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
   }
 
   @AfterAll
