@@ -1,26 +1,16 @@
 package io.mmq.app;
 
-import static io.mmq.core.testing.builder.ModelRecordBuilder.aModelRecord;
-import static io.mmq.core.testing.builder.ResourceBuilder.aResource;
 import static io.mmq.core.testing.builder.TaskBuilder.tasksNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmq.core.classification.service.ActiveModelHolder;
-import io.mmq.core.label.model.Label;
-import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
-import io.mmq.core.task.model.TaskName;
-import io.mmq.core.testing.fake.FakeModelTrainer;
+import io.mmq.core.testing.fake.FakeModels;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
-import io.mmq.core.training.model.TrainingConfig;
-import io.mmq.core.training.model.TrainingExample;
-import io.mmq.core.training.model.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The poller follows activations made elsewhere and keeps health in step with the served model. */
@@ -54,23 +44,6 @@ class ModelPollerTest {
   }
 
   private void register(String version, ModelStatus status) {
-    ModelArtifact artifact =
-        new FakeModelTrainer()
-            .train(
-                tasksNamed("ctr"),
-                List.of(
-                        new TrainingExample(
-                            aResource().withTitle(version).build(),
-                            Map.of(TaskName.of("ctr"), Label.POSITIVE)))
-                    ::forEach,
-                consumer -> {},
-                TrainingConfig.seeded(1),
-                Optional.empty(),
-                TrainingListener.NONE)
-            .artifact();
-    registry.register(
-        aModelRecord().withVersion(version).withStatus(status).withTasks(tasksNamed("ctr"))
-            .withArtifact(artifact).build(),
-        artifact);
+    FakeModels.register(registry, version, status, tasksNamed("ctr"), version);
   }
 }

@@ -47,7 +47,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -298,30 +297,5 @@ class ServingLoadTest {
   private static double percentile(List<Long> sortedNanos, double fraction) {
     int index = (int) Math.ceil(fraction * sortedNanos.size()) - 1;
     return sortedNanos.get(Math.max(0, Math.min(sortedNanos.size() - 1, index))) / 1e6;
-  }
-
-  /** Collects a unary response of a client-streaming call. */
-  private static final class Collected<T> implements StreamObserver<T> {
-    private final CompletableFuture<T> result = new CompletableFuture<>();
-    private T value;
-
-    @Override
-    public void onNext(T next) {
-      value = next;
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onCompleted() {
-      result.complete(value);
-    }
-
-    T get() throws Exception {
-      return result.get(60, TimeUnit.SECONDS);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package io.mmq.core.classification.service;
 
-import static io.mmq.core.testing.builder.ModelRecordBuilder.aModelRecord;
 import static io.mmq.core.testing.builder.ResourceBuilder.aResource;
 import static io.mmq.core.testing.builder.TaskBuilder.tasksNamed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,23 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mmq.core.classification.policy.QualityAggregationPolicy;
 import io.mmq.core.classification.port.in.ClassifyResourcesCommand;
 import io.mmq.core.common.PreconditionFailedException;
-import io.mmq.core.label.model.Label;
 import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.out.ModelRegistry;
-import io.mmq.core.task.model.TaskName;
-import io.mmq.core.testing.fake.FakeModelTrainer;
 import io.mmq.core.testing.fake.FakeQualityModel;
+import io.mmq.core.testing.fake.FakeModels;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
 import io.mmq.core.testing.fake.InMemoryResources;
-import io.mmq.core.training.model.TrainingConfig;
-import io.mmq.core.training.model.TrainingExample;
-import io.mmq.core.training.model.TrainingListener;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -175,25 +168,7 @@ class ActiveModelHolderTest {
   }
 
   private ModelRecord register(String version, ModelStatus status) {
-    ModelArtifact artifact =
-        new FakeModelTrainer()
-            .train(
-                tasksNamed("ctr"),
-                List.of(
-                        new TrainingExample(
-                            aResource().withTitle(version).build(),
-                            Map.of(TaskName.of("ctr"), Label.POSITIVE)))
-                    ::forEach,
-                consumer -> {},
-                TrainingConfig.seeded(1),
-                Optional.empty(),
-                TrainingListener.NONE)
-            .artifact();
-    ModelRecord record =
-        aModelRecord().withVersion(version).withStatus(status).withTasks(tasksNamed("ctr"))
-            .withArtifact(artifact).build();
-    stored.register(record, artifact);
-    return record;
+    return FakeModels.register(stored, version, status, tasksNamed("ctr"), version);
   }
 
   private static void waitFor(AtomicReference<?> reference) throws InterruptedException {

@@ -10,21 +10,13 @@ import io.mmq.core.classification.port.out.QualityModel;
 import io.mmq.core.common.CallerGoneException;
 import io.mmq.core.common.CallerState;
 import io.mmq.core.common.OverloadedException;
-import io.mmq.core.label.model.Label;
-import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.resource.model.Resource;
-import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
-import io.mmq.core.testing.fake.FakeModelTrainer;
+import io.mmq.core.testing.fake.FakeModels;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
-import io.mmq.core.training.model.TrainingConfig;
-import io.mmq.core.training.model.TrainingExample;
-import io.mmq.core.training.model.TrainingListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -208,24 +200,7 @@ class PredictionBatcherTest {
   }
 
   private static QualityModel trainedModel() {
-    ModelArtifact artifact =
-        new FakeModelTrainer()
-            .train(
-                tasksNamed("ctr", "dwell"),
-                List.of(
-                        new TrainingExample(
-                            aResource().withId("t-1").withTitle("great story").build(),
-                            Map.of(TaskName.of("ctr"), Label.POSITIVE, TaskName.of("dwell"), Label.POSITIVE)),
-                        new TrainingExample(
-                            aResource().withId("t-2").withTitle("dull day").build(),
-                            Map.of(TaskName.of("ctr"), Label.NEGATIVE, TaskName.of("dwell"), Label.NEGATIVE)))
-                    ::forEach,
-                consumer -> {},
-                TrainingConfig.seeded(1),
-                Optional.empty(),
-                TrainingListener.NONE)
-            .artifact();
-    return new FakeQualityModelLoader().load(artifact);
+    return new FakeQualityModelLoader().load(FakeModels.artifact(tasksNamed("ctr", "dwell"), "great story"));
   }
 
   /** Refuses any batch holding a resource whose id starts with "bad". */

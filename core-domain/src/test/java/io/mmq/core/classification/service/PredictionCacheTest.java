@@ -1,6 +1,5 @@
 package io.mmq.core.classification.service;
 
-import static io.mmq.core.testing.builder.ModelRecordBuilder.aModelRecord;
 import static io.mmq.core.testing.builder.ResourceBuilder.aResource;
 import static io.mmq.core.testing.builder.TaskBuilder.tasksNamed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,25 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmq.core.classification.policy.QualityAggregationPolicy;
 import io.mmq.core.classification.port.in.ClassifyResourcesCommand;
 import io.mmq.core.classification.port.in.ClassifyResourcesResult;
-import io.mmq.core.label.model.Label;
-import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.resource.model.Resource;
-import io.mmq.core.task.model.TaskName;
 import io.mmq.core.telemetry.Telemetry;
-import io.mmq.core.testing.fake.FakeModelTrainer;
+import io.mmq.core.testing.fake.FakeModels;
 import io.mmq.core.testing.fake.FakeQualityModel;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
 import io.mmq.core.testing.fake.InMemoryResources;
-import io.mmq.core.training.model.TrainingConfig;
-import io.mmq.core.training.model.TrainingExample;
-import io.mmq.core.training.model.TrainingListener;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,24 +120,6 @@ class PredictionCacheTest {
   }
 
   private ModelRecord register(String version, ModelStatus status, String positiveTitle) {
-    ModelArtifact artifact =
-        new FakeModelTrainer()
-            .train(
-                tasksNamed("ctr"),
-                List.of(
-                        new TrainingExample(
-                            aResource().withTitle(positiveTitle).build(),
-                            Map.of(TaskName.of("ctr"), Label.POSITIVE)))
-                    ::forEach,
-                consumer -> {},
-                TrainingConfig.seeded(1),
-                Optional.empty(),
-                TrainingListener.NONE)
-            .artifact();
-    ModelRecord record =
-        aModelRecord().withVersion(version).withStatus(status).withTasks(tasksNamed("ctr"))
-            .withArtifact(artifact).build();
-    registry.register(record, artifact);
-    return record;
+    return FakeModels.register(registry, version, status, tasksNamed("ctr"), positiveTitle);
   }
 }
