@@ -41,9 +41,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * the model is registered as a CANDIDATE with its provenance, activated when the request allows
  * it and no model is active (decided under a lock, so two trainings ending together cannot both
  * activate; loaded and warmed up by {@link ActiveModelHolder#activate} before the registry
- * switches, so it serves once the job ends), and the job SUCCEEDED. A cancel (through {@link #cancel} or the observer) ends the job
- * CANCELLED; any other exception ends it FAILED with the exception's message and is rethrown. The
- * active model is only ever touched on success.
+ * switches, so it serves once the job ends), and the job SUCCEEDED. A cancel (through {@link
+ * #cancel} or the observer) ends the job CANCELLED; any other exception ends it FAILED with the
+ * exception's message and is rethrown (a first model that cannot be served stays a CANDIDATE and
+ * fails the job with the reason). The active model is only ever touched on success.
  *
  * <p>Ids: jobs {@code job-yyyyMMdd-HHmmss-NNNN}, models {@code m-yyyyMMdd-HHmmss-cccc} where
  * {@code cccc} starts the artifact checksum (a suffix is added in the rare case of a clash).
