@@ -92,6 +92,11 @@ public final class Application implements AutoCloseable {
       return;
     }
     try {
+      injector.getInstance(io.mmq.core.classification.service.ClassificationService.class).close();
+    } catch (RuntimeException e) {
+      log.warn("stopping the classification workers failed: {}", e.getMessage());
+    }
+    try {
       injector.getInstance(io.mmq.core.classification.service.ActiveModelHolder.class).close();
     } catch (RuntimeException e) {
       log.warn("closing the active model failed: {}", e.getMessage());

@@ -7,7 +7,7 @@ import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mmq.app.metrics.MetricsEndpoint;
-import io.mmq.core.registry.port.in.GetModelUseCase;
+import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.validation.port.in.RunRetrainCycleUseCase;
 import io.mmq.grpc.server.GrpcServer;
 import io.mmq.grpc.server.MetricsInterceptor;
@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gRPC server of an {@link Application}: serves the mmq.v1 services, health and
- * reflection, and keeps the classification health in step with whether a model is active (checked
- * every second, so a promotion made by another replica is seen too). Closing drains the calls in
- * flight before the application is closed. With {@code retrain.enabled} it also runs the
- * retraining loop ({@link RetrainScheduler}, every {@code retrain.check-interval-minutes}), stopped
- * first on close.
+ * reflection. A {@link ModelPoller} checks the registry every {@code serving.model-poll-ms}
+ * (default one second), so that a promotion made by another replica is loaded, warmed up and
+ * swapped in here too, and keeps the classification health in step with the served model. Closing
+ * drains the calls in flight before the application is closed. With {@code retrain.enabled} it
+ * also runs the retraining loop ({@link RetrainScheduler}, every {@code
+ * retrain.check-interval-minutes}), stopped first on close.
  */
 public final class MmqServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MmqServer.class);
@@ -68,20 +69,14 @@ public final class MmqServer implements AutoCloseable {
       }
       throw e;
     }
-    GetModelUseCase models = app.get(GetModelUseCase.class);
+    ActiveModelHolder models = app.get(ActiveModelHolder.class);
     ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "mmq-health");
+      Thread thread = new Thread(r, "mmq-model-poller");
       thread.setDaemon(true);
       return thread;
     });
-    health.scheduleWithFixedDelay(() -> {
-      try {
-        server.setModelAvailable(models.active().isPresent());
-      } catch (RuntimeException e) {
-        log.warn("health check could not read the active model: {}", e.getMessage());
-        server.setModelAvailable(false);
-      }
-    }, 0, 1, TimeUnit.SECONDS);
+    ModelPoller poller = new ModelPoller(models, server::setModelAvailable);
+    health.scheduleWithFixedDelay(poller::poll, 0, app.config().getInt("serving.model-poll-ms"), TimeUnit.MILLISECONDS);
     log.info("gRPC server listening on {}:{}{}", host, server.port(), options.tls().isPresent() ? " (TLS)" : "");
     AutoCloseable retrain = retrainOn
         ? RetrainScheduler.start(app.get(RunRetrainCycleUseCase.class), retrainEvery)

@@ -54,7 +54,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,30 +273,5 @@ class EndToEndTest {
       Thread.sleep(100);
     }
     throw new AssertionError("classification health never became " + wanted);
-  }
-
-  /** Collects a unary response of a client-streaming call. */
-  private static final class Collected<T> implements StreamObserver<T> {
-    private final CompletableFuture<T> result = new CompletableFuture<>();
-    private T value;
-
-    @Override
-    public void onNext(T next) {
-      value = next;
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onCompleted() {
-      result.complete(value);
-    }
-
-    T get() throws Exception {
-      return result.get(60, TimeUnit.SECONDS);
-    }
   }
 }

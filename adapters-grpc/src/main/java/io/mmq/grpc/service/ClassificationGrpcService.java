@@ -61,7 +61,9 @@ final class ClassificationGrpcService extends ClassificationServiceGrpc.Classifi
     }
     var builder = ClassifyResponse.newBuilder();
     ClassifyResourcesResult result =
-        present.isEmpty() ? null : classify.classify(new ClassifyResourcesCommand(present));
+        present.isEmpty()
+            ? null
+            : classify.classify(new ClassifyResourcesCommand(present), GrpcCaller.current());
     if (result != null) {
       builder.setModelVersion(result.modelVersion().value());
     }

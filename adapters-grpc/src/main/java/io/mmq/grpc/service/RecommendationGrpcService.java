@@ -72,7 +72,8 @@ final class RecommendationGrpcService extends RecommendationServiceGrpc.Recommen
     var builder = RerankResponse.newBuilder();
     List<RankedItem> ranked = new ArrayList<>(missing);
     if (!present.isEmpty()) {
-      RerankCandidatesResult result = rerank.rerank(new RerankCommand(present, Optional.of(policy)));
+      RerankCandidatesResult result =
+          rerank.rerank(new RerankCommand(present, Optional.of(policy)), GrpcCaller.current());
       builder.setModelVersion(result.modelVersion().value());
       // positions inside the use case count present candidates only: map them back
       List<Integer> positions = new ArrayList<>();

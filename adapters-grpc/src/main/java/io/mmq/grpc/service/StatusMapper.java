@@ -6,8 +6,10 @@ import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.mmq.core.common.CallerGoneException;
 import io.mmq.core.common.ConflictException;
 import io.mmq.core.common.NotFoundException;
+import io.mmq.core.common.OverloadedException;
 import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.common.StorageUnavailableException;
 import io.mmq.core.registry.model.ModelArtifact;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become gRPC statuses: a bad field -> INVALID_ARGUMENT with a
  * {@code google.rpc.BadRequest} naming it (RESOURCE_EXHAUSTED when oversized), not found ->
  * NOT_FOUND, rejected -> FAILED_PRECONDITION, conflict -> ABORTED, database down -> UNAVAILABLE,
- * cancelled -> CANCELLED, anything else -> INTERNAL with a generic message (the cause is logged,
+ * cancelled -> CANCELLED, overloaded -> RESOURCE_EXHAUSTED, caller gone while queued ->
+ * DEADLINE_EXCEEDED or CANCELLED, anything else -> INTERNAL with a generic message (the cause is logged,
  * never sent).
  */
 public final class StatusMapper {
@@ -49,6 +52,17 @@ public final class StatusMapper {
       return Status.UNAVAILABLE
           .withDescription("the database is unavailable; retry later")
           .asRuntimeException();
+    }
+    if (error instanceof OverloadedException) {
+      return Status.RESOURCE_EXHAUSTED.withDescription(error.getMessage()).asRuntimeException();
+    }
+    if (error instanceof CallerGoneException gone) {
+      Status status =
+          switch (gone.reason()) {
+            case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED;
+            case CANCELLED -> Status.CANCELLED;
+          };
+      return status.withDescription(error.getMessage()).asRuntimeException();
     }
     if (error instanceof TrainingCancelledException) {
       return Status.CANCELLED.withDescription(error.getMessage()).asRuntimeException();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.mmq.core.common.CallerGoneException;
 import io.mmq.core.common.ConflictException;
 import io.mmq.core.common.NotFoundException;
+import io.mmq.core.common.OverloadedException;
 import io.mmq.core.common.StorageUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,18 @@ class CallsTest {
     assertThat(
             statusOf(new StorageUnavailableException("db down", new RuntimeException())).getCode())
         .isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(statusOf(new OverloadedException("the classification queue is full")).getCode())
+        .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(
+            statusOf(
+                    new CallerGoneException(
+                        CallerGoneException.Reason.DEADLINE_EXCEEDED, "the deadline passed"))
+                .getCode())
+        .isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(
+            statusOf(new CallerGoneException(CallerGoneException.Reason.CANCELLED, "cancelled"))
+                .getCode())
+        .isEqualTo(Status.Code.CANCELLED);
     Status internal = statusOf(new IllegalStateException("password=hunter2"));
     assertThat(internal.getCode()).isEqualTo(Status.Code.INTERNAL);
     assertThat(internal.getDescription()).isEqualTo("internal error");

@@ -42,12 +42,7 @@ class ModelGrpcTest {
   @Test
   void modelsAreListedWithProvenancePromotedAndRolledBack() {
     String first = Corpus.loadAndTrain(h);
-    h.core.ports.clock.advance(Duration.ofMinutes(1));
-    String second =
-        drain(h.training.train(Corpus.train(Corpus.DAY_1, 2)))
-            .get(3)
-            .getFinished()
-            .getModelVersion();
+    String second = trainACandidateAMinuteLater();
 
     ListModelsResponse all = h.models.listModels(ListModelsRequest.getDefaultInstance());
     ListModelsResponse candidates =
@@ -87,6 +82,26 @@ class ModelGrpcTest {
   }
 
   @Test
+  void promotingAModelThatCannotBeLoadedIsAPreconditionAndTheActiveOneKeepsServing() {
+    String first = Corpus.loadAndTrain(h);
+    String second = trainACandidateAMinuteLater();
+    h.core.ports.registry.corruptArtifact(io.mmq.core.registry.model.ModelVersion.of(second));
+
+    Status promote =
+        statusOf(
+            () -> h.models.promoteModel(PromoteModelRequest.newBuilder().setVersion(second).build()));
+
+    assertThat(promote.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(promote.getDescription())
+        .contains("model " + second + " cannot be served")
+        .contains("checksum mismatch")
+        .contains("model " + first + " stays active and serving");
+    assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getVersion())
+        .isEqualTo(first);
+    assertThat(h.core.activeModel.loadedVersion().map(Object::toString)).contains(first);
+  }
+
+  @Test
   void badModelRequestsNameTheFieldAndUnknownVersionsAreNotFound() {
     assertInvalid(() -> h.models.promoteModel(PromoteModelRequest.getDefaultInstance()), "version");
     assertInvalid(
@@ -110,5 +125,14 @@ class ModelGrpcTest {
     assertThat(promote.getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(get.getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(get.getDescription()).contains("m-none");
+  }
+
+  /** Trains a second model on day 1, a minute after the first: it stays a CANDIDATE. */
+  private String trainACandidateAMinuteLater() {
+    h.core.ports.clock.advance(Duration.ofMinutes(1));
+    return drain(h.training.train(Corpus.train(Corpus.DAY_1, 2)))
+        .get(3)
+        .getFinished()
+        .getModelVersion();
   }
 }

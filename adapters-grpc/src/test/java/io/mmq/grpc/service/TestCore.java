@@ -44,10 +44,11 @@ final class TestCore {
   final FakePorts ports = FakePorts.create();
   final ResourceCatalogService catalog = new ResourceCatalogService(ports.resources);
   final TaskSetService taskSets = new TaskSetService(ports.taskSets);
-  final ModelManagementService models = new ModelManagementService(ports.registry);
   final ActiveModelHolder activeModel = new ActiveModelHolder(ports.registry, ports.loader);
+  final ModelManagementService models = new ModelManagementService(ports.registry, activeModel);
   final ModelTraining modelTraining =
-      new ModelTraining(new TrainerNamingMetrics(), ports.registry, ports.jobs, ports.clock);
+      new ModelTraining(
+          new TrainerNamingMetrics(), ports.registry, ports.jobs, ports.clock, activeModel);
   final TrainingService training =
       new TrainingService(
           ports.labels, ports.resources, ports.taskSets, ports.registry, ports.jobs, modelTraining,

@@ -70,6 +70,12 @@ public final class MmqConfig {
     d.put("limits.max-image-pixels", "40000000");
     d.put("limits.max-image-side", "20000");
     d.put("limits.max-resources-per-request", "10000");
+    d.put("serving.model-poll-ms", "1000");
+    d.put("serving.batch.max-size", "64");
+    d.put("serving.batch.max-delay-ms", "2");
+    d.put("serving.batch.workers", "2");
+    d.put("serving.queue.capacity", "4096");
+    d.put("serving.cache.entries", "100000");
     return d;
   }
 

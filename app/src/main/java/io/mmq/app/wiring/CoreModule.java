@@ -10,6 +10,8 @@ import io.mmq.core.classification.port.in.ClassifyResourcesUseCase;
 import io.mmq.core.classification.port.out.QualityModelLoader;
 import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.classification.service.ClassificationService;
+import io.mmq.core.classification.service.ServingSettings;
+import io.mmq.core.classification.service.WarmUpBatch;
 import io.mmq.core.engagement.port.in.ListEngagementUseCase;
 import io.mmq.core.engagement.port.in.RecordEngagementUseCase;
 import io.mmq.core.engagement.port.out.Engagements;
@@ -57,6 +59,7 @@ import io.mmq.core.validation.service.RetrainScheduleService;
 import io.mmq.core.validation.service.ValidationService;
 import io.mmq.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -161,14 +164,30 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ActiveModelHolder activeModel(ModelRegistry registry, QualityModelLoader loader) {
-    return new ActiveModelHolder(registry, loader);
+  ActiveModelHolder activeModel(ModelRegistry registry, QualityModelLoader loader, Telemetry telemetry) {
+    return new ActiveModelHolder(registry, loader, telemetry, WarmUpBatch.synthetic(8));
   }
 
   @Provides
   @Singleton
-  ClassificationService classification(Resources resources, ActiveModelHolder models, QualityAggregationPolicy aggregation) {
-    return new ClassificationService(resources, models, aggregation);
+  ServingSettings serving() {
+    return new ServingSettings(
+        config.getInt("serving.batch.max-size"),
+        Duration.ofMillis(config.getInt("serving.batch.max-delay-ms")),
+        config.getInt("serving.queue.capacity"),
+        config.getInt("serving.batch.workers"),
+        config.getInt("serving.cache.entries"));
+  }
+
+  @Provides
+  @Singleton
+  ClassificationService classification(
+      Resources resources,
+      ActiveModelHolder models,
+      QualityAggregationPolicy aggregation,
+      ServingSettings serving,
+      Telemetry telemetry) {
+    return new ClassificationService(resources, models, aggregation, serving, telemetry);
   }
 
   @Provides
@@ -179,15 +198,20 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ModelManagementService models(ModelRegistry registry) {
-    return new ModelManagementService(registry);
+  ModelManagementService models(ModelRegistry registry, ActiveModelHolder activeModel) {
+    return new ModelManagementService(registry, activeModel);
   }
 
   @Provides
   @Singleton
   ModelTraining modelTraining(
-      ModelTrainer trainer, ModelRegistry registry, TrainingJobs jobs, Clock clock, Telemetry telemetry) {
-    return new ModelTraining(trainer, registry, jobs, clock, telemetry);
+      ModelTrainer trainer,
+      ModelRegistry registry,
+      TrainingJobs jobs,
+      Clock clock,
+      ActiveModelHolder activeModel,
+      Telemetry telemetry) {
+    return new ModelTraining(trainer, registry, jobs, clock, activeModel, telemetry);
   }
 
   @Provides

@@ -5,6 +5,7 @@ import io.mmq.core.classification.port.in.Classification;
 import io.mmq.core.classification.port.in.ClassifyResourcesCommand;
 import io.mmq.core.classification.port.in.ClassifyResourcesResult;
 import io.mmq.core.classification.port.in.ClassifyResourcesUseCase;
+import io.mmq.core.common.CallerState;
 import io.mmq.core.recommendation.model.RerankResult;
 import io.mmq.core.recommendation.policy.ReweightingPolicy;
 import io.mmq.core.recommendation.port.in.RerankCandidate;
@@ -27,12 +28,14 @@ public final class RerankService implements RerankUseCase {
   }
 
   @Override
-  public RerankCandidatesResult rerank(RerankCommand command) {
+  public RerankCandidatesResult rerank(RerankCommand command, CallerState caller) {
     Objects.requireNonNull(command, "command is null");
+    Objects.requireNonNull(caller, "caller is null");
     ClassifyResourcesResult classified =
         classify.classify(
             new ClassifyResourcesCommand(
-                command.candidates().stream().map(RerankCandidate::resource).toList()));
+                command.candidates().stream().map(RerankCandidate::resource).toList()),
+            caller);
     Map<ResourceId, QualityClass> qualities = new HashMap<>();
     for (Classification classification : classified.results()) {
       qualities.put(classification.resourceId(), classification.quality());

@@ -1,5 +1,6 @@
 package io.mmq.core.registry.service;
 
+import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.common.NotFoundException;
 import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.registry.model.ModelRecord;
@@ -20,14 +21,19 @@ import java.util.Optional;
 /**
  * Lists, reads, promotes and rolls back models. "Earlier" and "newer" follow the registry's order
  * (newest first). Changes are serialised in this service so that two concurrent promotions cannot
- * interleave their checks.
+ * interleave their checks. A promotion or rollback goes through {@link ActiveModelHolder#activate}:
+ * the target is loaded and warmed up before the registry switches to it, so when it returns the
+ * target serves, and a target that cannot be served is refused while the active model keeps
+ * serving.
  */
 public final class ModelManagementService
     implements ListModelsUseCase, GetModelUseCase, PromoteModelUseCase, RollbackModelUseCase {
   private final ModelRegistry registry;
+  private final ActiveModelHolder models;
 
-  public ModelManagementService(ModelRegistry registry) {
+  public ModelManagementService(ModelRegistry registry, ActiveModelHolder models) {
     this.registry = Objects.requireNonNull(registry, "registry is null");
+    this.models = Objects.requireNonNull(models, "models is null");
   }
 
   @Override
@@ -52,9 +58,10 @@ public final class ModelManagementService
     ModelRecord target = get(command.version());
     Optional<ModelRecord> active = registry.active();
     if (target.status() == ModelStatus.ACTIVE) {
+      models.activate(target, () -> {}); // serve it here too, if another process activated it
       return new ModelChange(Optional.of(target.version()), target, false);
     }
-    registry.activate(target.version());
+    activate(target);
     return new ModelChange(
         active.map(ModelRecord::version), target.withStatus(ModelStatus.ACTIVE), true);
   }
@@ -74,9 +81,13 @@ public final class ModelManagementService
         command.to().isPresent()
             ? named(command.to().get(), models, active, activeIndex)
             : previous(models, active, activeIndex);
-    registry.activate(target.version());
+    activate(target);
     return new ModelChange(
         Optional.of(active.version()), target.withStatus(ModelStatus.ACTIVE), true);
+  }
+
+  private void activate(ModelRecord target) {
+    models.activate(target, () -> registry.activate(target.version()));
   }
 
   private ModelRecord named(

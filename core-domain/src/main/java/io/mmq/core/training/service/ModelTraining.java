@@ -1,5 +1,6 @@
 package io.mmq.core.training.service;
 
+import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.common.NotFoundException;
 import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.registry.model.ModelArtifact;
@@ -41,10 +42,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The job is saved RUNNING before the trainer starts and after every progress report. Success:
  * the model is registered as a CANDIDATE with its provenance, activated when the request allows
  * it and no model is active (decided under a lock, so two trainings ending together cannot both
- * activate), and the job SUCCEEDED. A cancel (through {@link #cancel} or the observer) ends the job
- * CANCELLED; any other exception ends it FAILED with the exception's message and is rethrown. The
- * active model is only ever touched on success. Every progress report and the end of every job
- * (whatever its state) are reported to the {@link Telemetry}.
+ * activate; loaded and warmed up by {@link ActiveModelHolder#activate} before the registry
+ * switches, so it serves once the job ends), and the job SUCCEEDED. A cancel (through {@link
+ * #cancel} or the observer) ends the job CANCELLED; any other exception ends it FAILED with the
+ * exception's message and is rethrown (a first model that cannot be served stays a CANDIDATE and
+ * fails the job with the reason). The active model is only ever touched on success. Every progress
+ * report and the end of every job (whatever its state) are reported to the {@link Telemetry}.
  *
  * <p>Ids: jobs {@code job-yyyyMMdd-HHmmss-NNNN}, models {@code m-yyyyMMdd-HHmmss-cccc} where
  * {@code cccc} starts the artifact checksum (a suffix is added in the rare case of a clash).
@@ -57,13 +60,19 @@ public final class ModelTraining {
   private final ModelRegistry registry;
   private final TrainingJobs jobs;
   private final Clock clock;
+  private final ActiveModelHolder models;
   private final Telemetry telemetry;
   private final Map<JobId, AtomicBoolean> running = new ConcurrentHashMap<>();
   private final AtomicLong jobSequence = new AtomicLong();
   private final Object registration = new Object();
 
-  public ModelTraining(ModelTrainer trainer, ModelRegistry registry, TrainingJobs jobs, Clock clock) {
-    this(trainer, registry, jobs, clock, Telemetry.NONE);
+  public ModelTraining(
+      ModelTrainer trainer,
+      ModelRegistry registry,
+      TrainingJobs jobs,
+      Clock clock,
+      ActiveModelHolder models) {
+    this(trainer, registry, jobs, clock, models, Telemetry.NONE);
   }
 
   public ModelTraining(
@@ -71,11 +80,13 @@ public final class ModelTraining {
       ModelRegistry registry,
       TrainingJobs jobs,
       Clock clock,
+      ActiveModelHolder models,
       Telemetry telemetry) {
     this.trainer = Objects.requireNonNull(trainer, "trainer is null");
     this.registry = Objects.requireNonNull(registry, "registry is null");
     this.jobs = Objects.requireNonNull(jobs, "jobs is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
+    this.models = Objects.requireNonNull(models, "models is null");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry is null");
   }
 
@@ -200,7 +211,7 @@ public final class ModelTraining {
       registry.register(candidate, trained.artifact());
       if (request.activation() == TrainingRequest.Activation.IF_NONE_ACTIVE
           && registry.active().isEmpty()) {
-        registry.activate(version);
+        models.activate(candidate, () -> registry.activate(version));
         activated[0] = true;
         return candidate.withStatus(ModelStatus.ACTIVE);
       }

@@ -189,7 +189,7 @@ public final class ValidationService implements ValidateModelUseCase {
         models.withActiveModel((record, model) -> evaluate(model, window, heldOut).tasks());
     PromotionVerdict verdict = promotionPolicy.decide(candidateMetrics, activeMetrics);
     if (verdict instanceof PromotionVerdict.Promote) {
-      registry.activate(candidate.version());
+      models.activate(candidate, () -> registry.activate(candidate.version()));
     }
     return new ModelUpdate(result, candidateMetrics, activeMetrics, Optional.of(verdict));
   }

@@ -1,43 +1,133 @@
 package io.mmq.core.classification.service;
 
-import static io.mmq.core.testing.builder.ModelRecordBuilder.aModelRecord;
 import static io.mmq.core.testing.builder.ResourceBuilder.aResource;
 import static io.mmq.core.testing.builder.TaskBuilder.tasksNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mmq.core.classification.policy.QualityAggregationPolicy;
+import io.mmq.core.classification.port.in.ClassifyResourcesCommand;
 import io.mmq.core.common.PreconditionFailedException;
-import io.mmq.core.label.model.Label;
 import io.mmq.core.registry.model.ModelArtifact;
+import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
-import io.mmq.core.task.model.TaskName;
-import io.mmq.core.testing.fake.FakeModelTrainer;
+import io.mmq.core.registry.port.out.ModelRegistry;
 import io.mmq.core.testing.fake.FakeQualityModel;
+import io.mmq.core.testing.fake.FakeModels;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
-import io.mmq.core.training.model.TrainingConfig;
-import io.mmq.core.training.model.TrainingExample;
-import io.mmq.core.training.model.TrainingListener;
+import io.mmq.core.testing.fake.InMemoryResources;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ActiveModelHolderTest {
-  private final InMemoryModelRegistry registry = new InMemoryModelRegistry();
+  private final InMemoryModelRegistry stored = new InMemoryModelRegistry();
+  private final CountingRegistry registry = new CountingRegistry(stored);
   private final FakeQualityModelLoader loader = new FakeQualityModelLoader();
-  private final ActiveModelHolder holder = new ActiveModelHolder(registry, loader);
+  private final RecordingTelemetry telemetry = new RecordingTelemetry();
+  private final ActiveModelHolder holder =
+      new ActiveModelHolder(registry, loader, telemetry, WarmUpBatch.synthetic(4));
 
   @Test
-  void aSwapWaitsForTheCallsStillUsingTheOldModel() {
+  void classifyServesTheLoadedModelWithoutAskingTheRegistry() {
+    register("m-1", ModelStatus.ACTIVE);
+    assertThat(holder.refresh()).contains(v("m-1"));
+    int queriesAfterLoad = registry.activeQueries.get();
+    ClassificationService classification =
+        new ClassificationService(
+            new InMemoryResources(), holder, QualityAggregationPolicy.MAJORITY,
+            ServingSettings.DEFAULT.withCacheEntries(0), telemetry);
+
+    for (int i = 0; i < 50; i++) {
+      classification.classify(
+          ClassifyResourcesCommand.ofResources(aResource().withId("r-" + i).build()));
+    }
+
+    assertThat(registry.activeQueries.get()).isEqualTo(queriesAfterLoad);
+    assertThat(registry.artifactLoads.get()).isEqualTo(1);
+    classification.close();
+  }
+
+  @Test
+  void aNewModelIsLoadedAndWarmedUpBeforeItTakesTheTraffic() throws Exception {
     register("m-1", ModelStatus.ACTIVE);
     register("m-2", ModelStatus.CANDIDATE);
+    AtomicReference<GatedModel> second = new AtomicReference<>();
+    ActiveModelHolder gated =
+        new ActiveModelHolder(
+            registry,
+            artifact -> {
+              FakeQualityModel model = loader.load(artifact);
+              if (loader.loads() == 1) {
+                return model;
+              }
+              second.set(new GatedModel(model));
+              return second.get();
+            },
+            telemetry,
+            WarmUpBatch.synthetic(4));
+    assertThat(gated.refresh()).contains(v("m-1"));
+    stored.activate(v("m-2")); // as another process would
+
+    CompletableFuture<Optional<ModelVersion>> refresh = CompletableFuture.supplyAsync(gated::refresh);
+    waitFor(second);
+    second.get().awaitEntered();
+    // m-2 is warming up: the calls meanwhile are served by m-1
+    ModelVersion servedMeanwhile = gated.withActiveModel((record, model) -> record.version());
+    assertThat(servedMeanwhile).isEqualTo(v("m-1"));
+    assertThat(gated.loadedVersion()).contains(v("m-1"));
+    second.get().open();
+
+    assertThat(refresh.get(10, TimeUnit.SECONDS)).contains(v("m-2"));
+    assertThat(second.get().batches()).singleElement()
+        .satisfies(batch -> assertThat(batch).hasSize(4)); // the warm-up batch, before any call
+    Object servedAfter = gated.withActiveModel((record, model) -> model);
+    assertThat(servedAfter).isSameAs(second.get());
+    assertThat(loader.loaded().get(0).isClosed()).isTrue();
+    assertThat(telemetry.activeModels).containsExactly(Optional.of(v("m-1")), Optional.of(v("m-2")));
+    assertThat(telemetry.loadTimes.get(1)).isPositive();
+  }
+
+  @Test
+  void aCorruptArtifactIsRefusedAndTheServedModelKeepsServing() {
+    register("m-1", ModelStatus.ACTIVE);
+    ModelRecord candidate = register("m-2", ModelStatus.CANDIDATE);
+    assertThat(holder.refresh()).contains(v("m-1"));
+    stored.corruptArtifact(v("m-2"));
+    AtomicInteger switches = new AtomicInteger();
+
+    assertThatThrownBy(() -> holder.activate(candidate, switches::incrementAndGet))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("model m-2 cannot be served")
+        .hasMessageContaining("checksum mismatch")
+        .hasMessageContaining("model m-1 stays active and serving");
+    assertThat(switches).hasValue(0); // the registry was not switched
+
+    stored.activate(v("m-2")); // another process switched anyway: the poller refuses it too
+    assertThatThrownBy(holder::refresh)
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("model m-2 cannot be served");
+    assertThat(holder.loadedVersion()).contains(v("m-1"));
+    ModelVersion serving = holder.withActiveModel((record, model) -> record.version());
+    assertThat(serving).isEqualTo(v("m-1"));
+    assertThat(loader.loaded().get(0).isClosed()).isFalse();
+  }
+
+  @Test
+  void aCallInFlightFinishesOnTheOldModelWhichIsClosedAfterIt() {
+    register("m-1", ModelStatus.ACTIVE);
+    ModelRecord second = register("m-2", ModelStatus.CANDIDATE);
 
     String seen =
         holder.withActiveModel(
             (outerRecord, outerModel) -> {
-              registry.activate(ModelVersion.of("m-2"));
+              holder.activate(second, () -> stored.activate(v("m-2")));
               String inner = holder.withActiveModel((record, model) -> record.version().value());
               FakeQualityModel old = (FakeQualityModel) outerModel;
               assertThat(old.isClosed()).isFalse();
@@ -48,27 +138,27 @@ class ActiveModelHolderTest {
     assertThat(seen).isEqualTo("m-1/m-2");
     assertThat(loader.loaded().get(0).isClosed()).isTrue();
     assertThat(loader.loaded().get(1).isClosed()).isFalse();
-    assertThat(holder.loadedVersion()).contains(ModelVersion.of("m-2"));
+    assertThat(holder.loadedVersion()).contains(v("m-2"));
   }
 
   @Test
-  void aCorruptArtifactFailsTheLoadAndNoActiveModelIsAPreconditionFailure() {
+  void withoutAnActiveModelCallsFailWithAPreconditionAndTheFirstCallLoadsIt() {
     assertThatThrownBy(() -> holder.withActiveModel((record, model) -> 1))
-        .isInstanceOf(PreconditionFailedException.class);
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("no model is active");
     assertThat(holder.refresh()).isEmpty();
 
     register("m-1", ModelStatus.ACTIVE);
-    registry.corruptArtifact(ModelVersion.of("m-1"));
 
-    assertThatThrownBy(() -> holder.withActiveModel((record, model) -> 1))
-        .isInstanceOf(ModelArtifact.CorruptArtifactException.class);
-    assertThat(holder.loadedVersion()).isEmpty();
+    ModelVersion served = holder.withActiveModel((record, model) -> record.version());
+    assertThat(served).isEqualTo(v("m-1"));
+    assertThat(loader.loaded().get(0).predictedResources()).isEqualTo(4); // warmed up
   }
 
   @Test
   void closingClosesTheLoadedModel() {
     register("m-1", ModelStatus.ACTIVE);
-    assertThat(holder.refresh()).contains(ModelVersion.of("m-1"));
+    assertThat(holder.refresh()).contains(v("m-1"));
 
     holder.close();
 
@@ -77,24 +167,66 @@ class ActiveModelHolderTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
-  private void register(String version, ModelStatus status) {
-    ModelArtifact artifact =
-        new FakeModelTrainer()
-            .train(
-                tasksNamed("ctr"),
-                List.of(
-                        new TrainingExample(
-                            aResource().withTitle(version).build(),
-                            Map.of(TaskName.of("ctr"), Label.POSITIVE)))
-                    ::forEach,
-                consumer -> {},
-                TrainingConfig.seeded(1),
-                Optional.empty(),
-                TrainingListener.NONE)
-            .artifact();
-    registry.register(
-        aModelRecord().withVersion(version).withStatus(status).withTasks(tasksNamed("ctr"))
-            .withArtifact(artifact).build(),
-        artifact);
+  private ModelRecord register(String version, ModelStatus status) {
+    return FakeModels.register(stored, version, status, tasksNamed("ctr"), version);
+  }
+
+  private static void waitFor(AtomicReference<?> reference) throws InterruptedException {
+    for (int i = 0; i < 1000 && reference.get() == null; i++) {
+      Thread.sleep(10);
+    }
+    assertThat(reference.get()).isNotNull();
+  }
+
+  private static ModelVersion v(String version) {
+    return ModelVersion.of(version);
+  }
+
+  /** A registry that counts the queries serving could make per call. */
+  private static final class CountingRegistry implements ModelRegistry {
+    final AtomicInteger activeQueries = new AtomicInteger();
+    final AtomicInteger artifactLoads = new AtomicInteger();
+    private final ModelRegistry delegate;
+
+    CountingRegistry(ModelRegistry delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void register(ModelRecord record, ModelArtifact artifact) {
+      delegate.register(record, artifact);
+    }
+
+    @Override
+    public Optional<ModelRecord> find(ModelVersion version) {
+      return delegate.find(version);
+    }
+
+    @Override
+    public List<ModelRecord> list() {
+      return delegate.list();
+    }
+
+    @Override
+    public Optional<ModelRecord> active() {
+      activeQueries.incrementAndGet();
+      return delegate.active();
+    }
+
+    @Override
+    public ModelArtifact loadArtifact(ModelVersion version) {
+      artifactLoads.incrementAndGet();
+      return delegate.loadArtifact(version);
+    }
+
+    @Override
+    public void activate(ModelVersion version) {
+      delegate.activate(version);
+    }
+
+    @Override
+    public void setStatus(ModelVersion version, ModelStatus status) {
+      delegate.setStatus(version, status);
+    }
   }
 }

@@ -4,22 +4,34 @@ import static io.mmq.core.testing.builder.ModelRecordBuilder.aModelRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mmq.core.classification.model.Prediction;
+import io.mmq.core.classification.model.TaskPrediction;
+import io.mmq.core.classification.port.out.QualityModel;
+import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.common.NotFoundException;
 import io.mmq.core.common.PreconditionFailedException;
+import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.in.ModelChange;
 import io.mmq.core.registry.port.in.PromoteModelCommand;
 import io.mmq.core.registry.port.in.RollbackModelCommand;
+import io.mmq.core.resource.model.Resource;
+import io.mmq.core.task.model.TaskName;
+import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.testing.builder.ModelRecordBuilder;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelManagementServiceTest {
   private final InMemoryModelRegistry registry = new InMemoryModelRegistry();
-  private final ModelManagementService service = new ModelManagementService(registry);
+  private final ActiveModelHolder holder = new ActiveModelHolder(registry, ConstantModel::new);
+  private final ModelManagementService service = new ModelManagementService(registry, holder);
 
   @Test
   void promotingRetiresThePreviousActiveModel() {
@@ -87,6 +99,38 @@ class ModelManagementServiceTest {
   }
 
   @Test
+  void aPromotedOrRolledBackModelServesWhenTheCallReturns() {
+    register("m-1", "2016-06-01", ModelStatus.ACTIVE);
+    register("m-2", "2016-06-10", ModelStatus.CANDIDATE);
+
+    service.promote(new PromoteModelCommand(v("m-2")));
+    assertThat(holder.loadedVersion()).contains(v("m-2"));
+
+    service.rollback(RollbackModelCommand.toPrevious());
+    assertThat(holder.loadedVersion()).contains(v("m-1"));
+  }
+
+  @Test
+  void aModelWhoseArtifactCannotBeLoadedIsRefusedAndTheActiveOneKeepsServing() {
+    register("m-1", "2016-06-01", ModelStatus.ACTIVE);
+    register("m-2", "2016-06-10", ModelStatus.CANDIDATE);
+    assertThat(holder.refresh()).contains(v("m-1"));
+    registry.corruptArtifact(v("m-2"));
+
+    assertThatThrownBy(() -> service.promote(new PromoteModelCommand(v("m-2"))))
+        .isInstanceOf(PreconditionFailedException.class)
+        .hasMessageContaining("model m-2 cannot be served")
+        .hasMessageContaining("checksum mismatch")
+        .hasMessageContaining("model m-1 stays active and serving");
+
+    assertThat(service.active().map(ModelRecord::version)).contains(v("m-1"));
+    assertThat(status("m-2")).isEqualTo(ModelStatus.CANDIDATE);
+    assertThat(holder.loadedVersion()).contains(v("m-1"));
+    ModelVersion serving = holder.withActiveModel((record, model) -> record.version());
+    assertThat(serving).isEqualTo(v("m-1"));
+  }
+
+  @Test
   void withoutAnActiveModelThereIsNothingToRollBack() {
     register("m-1", "2016-06-01", ModelStatus.RETIRED);
 
@@ -107,5 +151,25 @@ class ModelManagementServiceTest {
 
   private static ModelVersion v(String version) {
     return ModelVersion.of(version);
+  }
+
+  /** A model of any artifact: probability 0.5 for every default task. */
+  private static final class ConstantModel implements QualityModel {
+    ConstantModel(ModelArtifact artifact) {}
+
+    @Override
+    public TaskSet tasks() {
+      return TaskSet.defaults();
+    }
+
+    @Override
+    public List<Prediction> predict(List<Resource> resources) {
+      Map<TaskName, TaskPrediction> tasks = new LinkedHashMap<>();
+      TaskSet.defaults().names().forEach(task -> tasks.put(task, TaskPrediction.of(0.5)));
+      return resources.stream().map(resource -> new Prediction(resource.id(), tasks)).toList();
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -62,13 +62,14 @@ public final class InMemoryCore {
     labels =
         new DeriveLabelsService(
             ports.engagements, ports.labels, ports.taskSets, LabelDerivationPolicy.STANDARD);
-    modelTraining = new ModelTraining(ports.trainer, ports.registry, ports.jobs, ports.clock);
+    activeModel = new ActiveModelHolder(ports.registry, ports.loader);
+    modelTraining =
+        new ModelTraining(ports.trainer, ports.registry, ports.jobs, ports.clock, activeModel);
     training =
         new TrainingService(
             ports.labels, ports.resources, ports.taskSets, ports.registry, ports.jobs,
             modelTraining, ports.loader, validationPolicy);
-    models = new ModelManagementService(ports.registry);
-    activeModel = new ActiveModelHolder(ports.registry, ports.loader);
+    models = new ModelManagementService(ports.registry, activeModel);
     classification = new ClassificationService(ports.resources, activeModel, aggregation);
     rerank = new RerankService(classification, reweighting);
     validation =

@@ -44,11 +44,12 @@ import org.junit.jupiter.api.Test;
 class RetrainLoopServiceTest {
   private final InMemoryCore core = InMemoryCore.create();
   private final RecordingTelemetry telemetry = new RecordingTelemetry();
-  private final ModelTraining training =
-      new ModelTraining(
-          core.ports.trainer, core.ports.registry, core.ports.jobs, core.ports.clock, telemetry);
   private final ActiveModelHolder activeModel =
       new ActiveModelHolder(core.ports.registry, core.ports.loader);
+  private final ModelTraining training =
+      new ModelTraining(
+          core.ports.trainer, core.ports.registry, core.ports.jobs, core.ports.clock, activeModel,
+          telemetry);
   private final ClassificationService classification =
       new ClassificationService(
           core.ports.resources, activeModel, QualityAggregationPolicy.MAJORITY);
