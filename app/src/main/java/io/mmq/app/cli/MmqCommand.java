@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
       GenerateCommand.class,
       QuickstartCommand.class,
       RerankCandidatesCommand.class,
+      BaselineCommand.class,
     })
 public final class MmqCommand implements Runnable {
   /** Commands of R16 whose issues have not landed yet, with their one-line descriptions. */
