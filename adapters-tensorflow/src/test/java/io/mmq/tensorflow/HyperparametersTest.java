@@ -25,7 +25,7 @@ class HyperparametersTest {
   void valuesAreReadAndWrittenBack() {
     Map<String, String> values =
         Map.of("embeddingDim", "24", "channel.image", "FALSE", "gate", "shared", "learningRate", "0.01",
-            "lossThreshold.ctr", "0.3");
+            "lossThreshold.ctr", "0.3", "weightDecay", "0.0001");
     ModelConfig config = Hyperparameters.parse(values, TASKS);
     assertThat(config.dimensions().embeddingDim()).isEqualTo(24);
     assertThat(config.channels().image()).isFalse();
@@ -34,8 +34,9 @@ class HyperparametersTest {
     assertThat(config.schedule().learningRate()).isEqualTo(0.01);
     assertThat(config.schedule().lossThreshold("ctr")).isEqualTo(0.3);
     assertThat(config.schedule().lossThreshold("dwell")).isEqualTo(0.05);
+    assertThat(config.schedule().weightDecay()).isEqualTo(0.0001);
     Map<String, String> written = Hyperparameters.toMap(config);
-    assertThat(written).containsEntry("gate", "SHARED").containsEntry("lossThreshold.ctr", "0.3").hasSize(37);
+    assertThat(written).containsEntry("gate", "SHARED").containsEntry("lossThreshold.ctr", "0.3").hasSize(38);
     assertThat(Hyperparameters.parse(written, TASKS)).isEqualTo(config);
   }
 
@@ -76,7 +77,8 @@ class HyperparametersTest {
   @Test
   void architectureDifferencesIgnoreTheSchedule() {
     ModelConfig base = ModelConfig.DEFAULTS;
-    ModelConfig longer = Hyperparameters.parse(Map.of("steps", "900", "learningRate", "0.1"), base, TASKS);
+    ModelConfig longer =
+        Hyperparameters.parse(Map.of("steps", "900", "learningRate", "0.1", "weightDecay", "0.01"), base, TASKS);
     ModelConfig wider = Hyperparameters.parse(Map.of("expertDim", "64", "channel.tags", "false"), base, TASKS);
     assertThat(Hyperparameters.architectureDifferences(base, longer)).isEmpty();
     assertThat(base.sameArchitecture(longer)).isTrue();
