@@ -41,7 +41,10 @@ import java.util.Set;
  *       settle, so a model serving at publish time could know them), {@code prior_settled_posts},
  *       {@code prior_log_points_mean}, {@code prior_log_comments_mean}, {@code
  *       prior_log_points_max} (logs are {@code ln(1 + x)}; the three means and the max are absent
- *       when no earlier post has settled).
+ *       when no earlier post has settled). Numeric attributes of the source, from the earlier posts
+ *       of the same host by the same rules: {@code source_prior_posts}, {@code
+ *       source_prior_settled_posts}, {@code source_prior_log_points_mean}, {@code
+ *       source_prior_log_comments_mean} (none for a post without a url).
  *   <li>{@code engagement.jsonl}: one record a post, window = the post's calendar month (UTC),
  *       metrics {@code points} and {@code comments}, no impressions (every record is reliable), so
  *       labels are derived per calendar month.
@@ -194,24 +197,41 @@ public final class HnToJsonl {
   /** Writes both files from the posts in time order; every author's history only looks back. */
   static int write(List<Post> posts, Path out) throws IOException {
     Map<String, List<Post>> earlier = new HashMap<>();
+    Map<String, List<Post>> earlierFromSource = new HashMap<>();
     try (BufferedWriter resources = Files.newBufferedWriter(out.resolve("resources.jsonl"), StandardCharsets.UTF_8);
         BufferedWriter engagement = Files.newBufferedWriter(out.resolve("engagement.jsonl"), StandardCharsets.UTF_8)) {
       for (Post post : posts) {
         List<Post> history = earlier.computeIfAbsent(post.author(), a -> new ArrayList<>());
-        resources.write(resourceJson(post, history));
+        List<Post> sourceHistory =
+            post.host().isEmpty() ? List.of() : earlierFromSource.computeIfAbsent(post.host(), h -> new ArrayList<>());
+        resources.write(resourceJson(post, history, sourceHistory));
         resources.newLine();
         engagement.write(engagementJson(post));
         engagement.newLine();
         history.add(post);
+        if (!post.host().isEmpty()) {
+          sourceHistory.add(post);
+        }
       }
     }
     return posts.size();
   }
 
-  static String resourceJson(Post post, List<Post> history) {
+  static String resourceJson(Post post, List<Post> history, List<Post> sourceHistory) {
     List<Post> before = history.stream().filter(p -> p.createdAt().isBefore(post.createdAt())).toList();
     Instant settled = post.createdAt().minus(Duration.ofDays(SETTLE_DAYS));
     List<Post> settledBefore = before.stream().filter(p -> !p.createdAt().isAfter(settled)).toList();
+    Map<String, Object> numeric = new LinkedHashMap<>();
+    if (!post.host().isEmpty()) {
+      List<Post> sourceBefore = sourceHistory.stream().filter(p -> p.createdAt().isBefore(post.createdAt())).toList();
+      List<Post> sourceSettled = sourceBefore.stream().filter(p -> !p.createdAt().isAfter(settled)).toList();
+      numeric.put("source_prior_posts", sourceBefore.size());
+      numeric.put("source_prior_settled_posts", sourceSettled.size());
+      if (!sourceSettled.isEmpty()) {
+        numeric.put("source_prior_log_points_mean", sourceSettled.stream().mapToDouble(p -> Math.log1p(p.points())).average().orElseThrow());
+        numeric.put("source_prior_log_comments_mean", sourceSettled.stream().mapToDouble(p -> Math.log1p(p.comments())).average().orElseThrow());
+      }
+    }
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("prior_posts", before.size());
     attributes.put("prior_settled_posts", settledBefore.size());
@@ -238,6 +258,9 @@ public final class HnToJsonl {
     resource.put("language", "en");
     if (!post.host().isEmpty()) {
       resource.put("source", post.host());
+    }
+    if (!numeric.isEmpty()) {
+      resource.put("numericAttributes", numeric);
     }
     resource.put("categoricalAttributes", categorical);
     return json(resource);

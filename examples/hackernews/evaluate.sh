@@ -27,7 +27,7 @@ seed=42
 # The deep model's settings: the channels this data has no input for (tags, body, images, layout)
 # are off; the rest is the trainer's schedule (see adapters-tensorflow's hyperparameters).
 deep=(channel.tags=false channel.body=false channel.image=false channel.fusion=false channel.style=false
-      steps=3000 evalEvery=100 patience=5 hashBuckets=16384)
+      hashBuckets=16384 steps=3000 evalEvery=50 patience=8 weightDecay=0.3)
 
 # Ablations: one setting changed from the deep model's at a time.
 ablation_names=("title channel off" "atomic channel off" "categorical channel off" "shared gate" "hard sharing")
