@@ -86,7 +86,7 @@ final class Hyperparameters {
       }
     }
     int shuffleBuffer = r.integer("shuffleBuffer", s.shuffleBuffer(), 1, 1_000_000);
-    double weightDecay = r.decimal("weightDecay", s.weightDecay(), 0.0, 1.0);
+    double weightDecay = r.decimal("weightDecay", s.weightDecay(), 0.0, 1000.0);
     r.rejectUnknown();
     var schedule =
         new ModelConfig.Schedule(

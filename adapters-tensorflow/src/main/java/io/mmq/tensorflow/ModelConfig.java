@@ -101,6 +101,11 @@ record ModelConfig(
       if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
         throw new IllegalArgumentException("weightDecay must be finite and >= 0, was " + weightDecay);
       }
+      if (learningRate * weightDecay >= 1) {
+        throw new IllegalArgumentException(
+            "learningRate * weightDecay must be below 1 (each step keeps 1 - their product of every"
+                + " parameter), was " + learningRate + " * " + weightDecay);
+      }
       taskLossThresholds =
           Map.copyOf(Objects.requireNonNull(taskLossThresholds, "taskLossThresholds is null"));
     }

@@ -60,6 +60,11 @@ class HyperparametersTest {
         .hasMessage("hyperparameter 'learningRate' must be a number in [1.0E-6, 1.0], was 'NaN'");
     assertThatThrownBy(() -> Hyperparameters.parse(Map.of("channel.style", "yes"), TASKS))
         .hasMessage("hyperparameter 'channel.style' must be true or false, was 'yes'");
+    assertThatThrownBy(() -> Hyperparameters.parse(Map.of("weightDecay", "-1"), TASKS))
+        .hasMessage("hyperparameter 'weightDecay' must be a number in [0.0, 1000.0], was '-1'");
+    assertThatThrownBy(() -> Hyperparameters.parse(Map.of("weightDecay", "400"), TASKS))
+        .hasMessage("learningRate * weightDecay must be below 1 (each step keeps 1 - their product of every"
+            + " parameter), was 0.003 * 400.0");
     assertThatThrownBy(() -> Hyperparameters.parse(Map.of("gate", "SOFT"), TASKS))
         .hasMessage("hyperparameter 'gate' must be one of MMOE, SHARED, HARD, was 'SOFT'");
   }
