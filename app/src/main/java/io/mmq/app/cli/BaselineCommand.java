@@ -47,8 +47,8 @@ final class BaselineCommand extends AppCommand {
 
   @Override
   int run(Application app) {
-    TimeWindow training = window(trainFrom, trainTo, "--train-from", "--train-to");
-    TimeWindow evaluation = window(from, to, "--from", "--to");
+    TimeWindow training = WindowOptions.window(trainFrom, "--train-from", trainTo, "--train-to", spec.commandLine());
+    TimeWindow evaluation = WindowOptions.window(from, "--from", to, "--to", spec.commandLine());
     Labels labels = app.get(Labels.class);
     Resources resources = app.get(Resources.class);
     TaskSet tasks = app.get(TaskSets.class).current();
@@ -107,15 +107,5 @@ final class BaselineCommand extends AppCommand {
       out().flush();
     }
     return 0;
-  }
-
-  private TimeWindow window(String start, String end, String startOption, String endOption) {
-    var line = spec.commandLine();
-    var s = WindowOptions.parse(start, startOption, line);
-    var e = WindowOptions.parse(end, endOption, line);
-    if (!s.isBefore(e)) {
-      throw new picocli.CommandLine.ParameterException(line, endOption + " (" + end + ") must be after " + startOption + " (" + start + ")");
-    }
-    return new TimeWindow(s, e);
   }
 }
