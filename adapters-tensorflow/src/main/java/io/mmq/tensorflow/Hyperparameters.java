@@ -86,11 +86,12 @@ final class Hyperparameters {
       }
     }
     int shuffleBuffer = r.integer("shuffleBuffer", s.shuffleBuffer(), 1, 1_000_000);
+    double weightDecay = r.decimal("weightDecay", s.weightDecay(), 0.0, 1000.0);
     r.rejectUnknown();
     var schedule =
         new ModelConfig.Schedule(
             learningRate, batchSize, steps, evalEvery, patience, lossThreshold, taskThresholds,
-            shuffleBuffer);
+            shuffleBuffer, weightDecay);
     try {
       return new ModelConfig(limits, dimensions, channels, gate, cross, schedule);
     } catch (IllegalArgumentException e) {
@@ -143,6 +144,7 @@ final class Hyperparameters {
     new TreeMap<>(s.taskLossThresholds())
         .forEach((task, value) -> m.put(TASK_THRESHOLD_PREFIX + task, Double.toString(value)));
     m.put("shuffleBuffer", Integer.toString(s.shuffleBuffer()));
+    m.put("weightDecay", Double.toString(s.weightDecay()));
     return m;
   }
 
@@ -156,7 +158,7 @@ final class Hyperparameters {
     Set<String> schedule =
         Set.of(
             "learningRate", "batchSize", "steps", "evalEvery", "patience", "lossThreshold",
-            "shuffleBuffer");
+            "shuffleBuffer", "weightDecay");
     return ma.keySet().stream()
         .filter(k -> !schedule.contains(k) && !k.startsWith(TASK_THRESHOLD_PREFIX))
         .filter(k -> !ma.get(k).equals(mb.get(k)))

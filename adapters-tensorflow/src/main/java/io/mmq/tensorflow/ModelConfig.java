@@ -24,7 +24,7 @@ record ModelConfig(
           Channels.ALL,
           GateMode.MMOE,
           CrossMode.BOTH,
-          new Schedule(0.003, 32, 300, 50, 5, 0.05, Map.of(), 1024));
+          new Schedule(0.003, 32, 300, 50, 5, 0.05, Map.of(), 1024, 0.0));
 
   ModelConfig {
     Objects.requireNonNull(limits, "limits is null");
@@ -83,7 +83,9 @@ record ModelConfig(
   /**
    * The training schedule (R12): Adam's learning rate, batch size, step cap, evaluation period,
    * early-stopping patience (evaluations without a better validation AUC; 0 = off), the loss under
-   * which a task counts as converged (per task overridable), and the shuffle buffer size.
+   * which a task counts as converged (per task overridable), the shuffle buffer size, and the
+   * decoupled weight decay (AdamW): after each step every parameter is multiplied by {@code 1 -
+   * learningRate * weightDecay} (0 = none).
    */
   record Schedule(
       double learningRate,
@@ -93,8 +95,17 @@ record ModelConfig(
       int patience,
       double lossThreshold,
       Map<String, Double> taskLossThresholds,
-      int shuffleBuffer) {
+      int shuffleBuffer,
+      double weightDecay) {
     Schedule {
+      if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+        throw new IllegalArgumentException("weightDecay must be finite and >= 0, was " + weightDecay);
+      }
+      if (learningRate * weightDecay >= 1) {
+        throw new IllegalArgumentException(
+            "learningRate * weightDecay must be below 1 (each step keeps 1 - their product of every"
+                + " parameter), was " + learningRate + " * " + weightDecay);
+      }
       taskLossThresholds =
           Map.copyOf(Objects.requireNonNull(taskLossThresholds, "taskLossThresholds is null"));
     }

@@ -16,7 +16,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * The network with trainable variables plus the R12 objective: per task the sigmoid cross-entropy
  * (softplus(z) - y z, stable) averaged over the labelled examples of the batch (unlabelled tasks
- * masked out), the total the task-weighted sum, minimised by Adam.
+ * masked out), the total the task-weighted sum, minimised by Adam; with a weight decay, each Adam
+ * step is followed by decoupled weight decay (AdamW's form): every parameter is multiplied by
+ * {@code 1 - learningRate * weightDecay}.
  */
 final class TrainingGraph {
   private final QualityNetwork network;
@@ -44,7 +46,20 @@ final class TrainingGraph {
     this.loss =
         tf.withName("train.loss")
             .reduceSum(tf.math.mul(taskLoss, tf.constant(taskWeights)), tf.constant(0));
-    this.train = new Adam(graph, (float) shapes.config().schedule().learningRate()).minimize(loss, "train.adam");
+    ModelConfig.Schedule schedule = shapes.config().schedule();
+    Op adam = new Adam(graph, (float) schedule.learningRate()).minimize(loss, "train.adam");
+    this.train = schedule.weightDecay() > 0 ? decayAfter(tf, adam, schedule.learningRate() * schedule.weightDecay()) : adam;
+  }
+
+  /** After the Adam step, every parameter is multiplied by {@code 1 - rate}; one op runs both. */
+  private Op decayAfter(Ops tf, Op adam, double rate) {
+    Ops after = tf.withControlDependencies(java.util.List.of(adam));
+    Operand<TFloat32> keep = after.constant((float) (1 - rate));
+    java.util.List<Op> decays = new java.util.ArrayList<>();
+    for (Variable<TFloat32> v : params.variables().values()) {
+      decays.add(after.assign(v, after.math.mul(v, keep)));
+    }
+    return tf.withControlDependencies(decays).withName("train.step").noOp();
   }
 
   QualityNetwork network() {

@@ -25,7 +25,7 @@ class HyperparametersTest {
   void valuesAreReadAndWrittenBack() {
     Map<String, String> values =
         Map.of("embeddingDim", "24", "channel.image", "FALSE", "gate", "shared", "learningRate", "0.01",
-            "lossThreshold.ctr", "0.3");
+            "lossThreshold.ctr", "0.3", "weightDecay", "0.0001");
     ModelConfig config = Hyperparameters.parse(values, TASKS);
     assertThat(config.dimensions().embeddingDim()).isEqualTo(24);
     assertThat(config.channels().image()).isFalse();
@@ -34,8 +34,9 @@ class HyperparametersTest {
     assertThat(config.schedule().learningRate()).isEqualTo(0.01);
     assertThat(config.schedule().lossThreshold("ctr")).isEqualTo(0.3);
     assertThat(config.schedule().lossThreshold("dwell")).isEqualTo(0.05);
+    assertThat(config.schedule().weightDecay()).isEqualTo(0.0001);
     Map<String, String> written = Hyperparameters.toMap(config);
-    assertThat(written).containsEntry("gate", "SHARED").containsEntry("lossThreshold.ctr", "0.3").hasSize(37);
+    assertThat(written).containsEntry("gate", "SHARED").containsEntry("lossThreshold.ctr", "0.3").hasSize(38);
     assertThat(Hyperparameters.parse(written, TASKS)).isEqualTo(config);
   }
 
@@ -59,6 +60,11 @@ class HyperparametersTest {
         .hasMessage("hyperparameter 'learningRate' must be a number in [1.0E-6, 1.0], was 'NaN'");
     assertThatThrownBy(() -> Hyperparameters.parse(Map.of("channel.style", "yes"), TASKS))
         .hasMessage("hyperparameter 'channel.style' must be true or false, was 'yes'");
+    assertThatThrownBy(() -> Hyperparameters.parse(Map.of("weightDecay", "-1"), TASKS))
+        .hasMessage("hyperparameter 'weightDecay' must be a number in [0.0, 1000.0], was '-1'");
+    assertThatThrownBy(() -> Hyperparameters.parse(Map.of("weightDecay", "400"), TASKS))
+        .hasMessage("learningRate * weightDecay must be below 1 (each step keeps 1 - their product of every"
+            + " parameter), was 0.003 * 400.0");
     assertThatThrownBy(() -> Hyperparameters.parse(Map.of("gate", "SOFT"), TASKS))
         .hasMessage("hyperparameter 'gate' must be one of MMOE, SHARED, HARD, was 'SOFT'");
   }
@@ -76,7 +82,8 @@ class HyperparametersTest {
   @Test
   void architectureDifferencesIgnoreTheSchedule() {
     ModelConfig base = ModelConfig.DEFAULTS;
-    ModelConfig longer = Hyperparameters.parse(Map.of("steps", "900", "learningRate", "0.1"), base, TASKS);
+    ModelConfig longer =
+        Hyperparameters.parse(Map.of("steps", "900", "learningRate", "0.1", "weightDecay", "0.01"), base, TASKS);
     ModelConfig wider = Hyperparameters.parse(Map.of("expertDim", "64", "channel.tags", "false"), base, TASKS);
     assertThat(Hyperparameters.architectureDifferences(base, longer)).isEmpty();
     assertThat(base.sameArchitecture(longer)).isTrue();

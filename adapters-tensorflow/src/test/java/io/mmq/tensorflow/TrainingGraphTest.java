@@ -84,6 +84,29 @@ class TrainingGraphTest {
     }
   }
 
+  @Test
+  void weightDecayShrinksEveryParameterAfterTheAdamStep() {
+    Map<String, String> atomicOnly = new java.util.HashMap<>(Map.of("learningRate", "0.01"));
+    for (String c : List.of("title", "tags", "body", "fusion", "image", "style", "categorical")) {
+      atomicOnly.put("channel." + c, "false");
+    }
+    Map<String, String> decayedSettings = new java.util.HashMap<>(atomicOnly);
+    decayedSettings.put("weightDecay", "0.5");
+    try (Fixture plain = new Fixture(atomicOnly); Fixture decayed = new Fixture(decayedSettings)) {
+      plain.run(true);
+      decayed.run(true);
+      Map<String, float[]> expected = plain.variables();
+      Map<String, float[]> actual = decayed.variables();
+      assertThat(actual.keySet()).isEqualTo(expected.keySet());
+      expected.forEach((name, values) -> {
+        for (int i = 0; i < values.length; i++) {
+          assertThat(actual.get(name)[i]).as(name + "[" + i + "]")
+              .isCloseTo(values[i] * (1 - 0.01f * 0.5f), org.assertj.core.data.Offset.offset(1e-6f));
+        }
+      });
+    }
+  }
+
   /** A training graph over the small configuration and one batch of 16 synthetic examples. */
   private static final class Fixture implements AutoCloseable {
     final Graph graph = new Graph();

@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
       QuickstartCommand.class,
       RerankCandidatesCommand.class,
       BenchCommand.class,
+      BaselineCommand.class,
     })
 public final class MmqCommand implements Runnable {
   /** Exit code of a command given wrong options or arguments. */

@@ -17,10 +17,15 @@ final class WindowOptions {
   String to;
 
   TimeWindow window(picocli.CommandLine line) {
-    Instant start = parse(from, "--from", line);
-    Instant end = parse(to, "--to", line);
+    return window(from, "--from", to, "--to", line);
+  }
+
+  /** The window of two option values, each an instant or a UTC date; the end after the start. */
+  static TimeWindow window(String from, String fromOption, String to, String toOption, picocli.CommandLine line) {
+    Instant start = parse(from, fromOption, line);
+    Instant end = parse(to, toOption, line);
     if (!start.isBefore(end)) {
-      throw new ParameterException(line, "--to (" + to + ") must be after --from (" + from + ")");
+      throw new ParameterException(line, toOption + " (" + to + ") must be after " + fromOption + " (" + from + ")");
     }
     return new TimeWindow(start, end);
   }

@@ -21,7 +21,7 @@ class MmqCommandTest {
     for (String command :
         new String[] {
           "serve", "import", "tasks", "labels", "train", "validate", "classify", "rerank",
-          "models", "generate", "quickstart", "bench"
+          "models", "generate", "quickstart", "bench", "baseline"
         }) {
       assertThat(out.toString()).contains(command);
     }
