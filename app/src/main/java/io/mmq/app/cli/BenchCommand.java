@@ -108,6 +108,17 @@ final class BenchCommand implements Callable<Integer> {
 
   private final Map<String, Object> report = new LinkedHashMap<>();
 
+  /**
+   * Defaults over a throwaway data dir, without the metrics endpoint (so that a running server's
+   * port does not stop a benchmark) and without the retraining loop.
+   */
+  static MmqConfig benchConfig(Path dataDir) {
+    return MmqConfig.defaultsOnly()
+        .with("data.dir", dataDir.toString())
+        .with("metrics.port", "-1")
+        .with("retrain.enabled", "false");
+  }
+
   @Override
   public Integer call() throws Exception {
     check(articles >= 100, "--articles must be at least 100");
@@ -118,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         + " throughput rounds of calls of " + batch + " unseen items: raise --articles or lower --rounds, --batch or --latency-calls");
     long begin = System.nanoTime();
     Path dataDir = Files.createTempDirectory("mmq-bench-");
-    try (Application app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()))) {
+    try (Application app = Application.open(benchConfig(dataDir))) {
       run(app);
     } finally {
       delete(dataDir);
