@@ -10,7 +10,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import io.mmq.app.config.MmqConfig;
 import io.mmq.app.generate.Corpus;
 import io.mmq.app.generate.CorpusGenerator;
@@ -18,7 +17,6 @@ import io.mmq.app.generate.GeneratorConfig;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.grpc.mapping.EngagementMapper;
 import io.mmq.grpc.mapping.ResourceMapper;
-import io.mmq.grpc.mapping.TaskSetMapper;
 import io.mmq.proto.v1.CatalogServiceGrpc;
 import io.mmq.proto.v1.ClassificationServiceGrpc;
 import io.mmq.proto.v1.ClassifyItem;
@@ -36,24 +34,18 @@ import io.mmq.proto.v1.ModelServiceGrpc;
 import io.mmq.proto.v1.ModelStatus;
 import io.mmq.proto.v1.PromoteModelRequest;
 import io.mmq.proto.v1.RecommendationServiceGrpc;
-import io.mmq.proto.v1.RecordEngagementRequest;
 import io.mmq.proto.v1.RerankCandidate;
 import io.mmq.proto.v1.RerankRequest;
 import io.mmq.proto.v1.RerankResponse;
 import io.mmq.proto.v1.RollbackModelRequest;
-import io.mmq.proto.v1.SetTaskSetRequest;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.TrainRequest;
 import io.mmq.proto.v1.TrainingServiceGrpc;
-import io.mmq.proto.v1.UpsertResourcesRequest;
-import io.mmq.proto.v1.UpsertSummary;
 import io.mmq.proto.v1.ValidateRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,29 +114,13 @@ class EndToEndTest {
   @Test
   @Order(2)
   void importsTheCatalogueAndEngagementThroughClientStreams() throws Exception {
-    var catalog = CatalogServiceGrpc.newStub(channel);
-    CatalogServiceGrpc.newBlockingStub(channel).setTaskSet(
-        SetTaskSetRequest.newBuilder().setTaskSet(TaskSetMapper.toProto(CorpusGenerator.TASKS)).build());
+    CorpusUpload.Summaries summaries =
+        CorpusUpload.upload(
+            corpus, CatalogServiceGrpc.newBlockingStub(channel), CatalogServiceGrpc.newStub(channel));
 
-    Collected<UpsertSummary> resources = new Collected<>();
-    StreamObserver<UpsertResourcesRequest> upload = catalog.upsertResources(resources);
-    for (int from = 0; from < corpus.resources().size(); from += 50) {
-      var request = UpsertResourcesRequest.newBuilder();
-      corpus.resources().subList(from, Math.min(corpus.resources().size(), from + 50))
-          .forEach(r -> request.addResources(ResourceMapper.toProto(r)));
-      upload.onNext(request.build());
-    }
-    upload.onCompleted();
-    Collected<UpsertSummary> engagement = new Collected<>();
-    StreamObserver<RecordEngagementRequest> records = catalog.recordEngagement(engagement);
-    var request = RecordEngagementRequest.newBuilder();
-    corpus.engagement().forEach(r -> request.addRecords(EngagementMapper.toProto(r)));
-    records.onNext(request.build());
-    records.onCompleted();
-
-    assertThat(resources.get().getAccepted()).isEqualTo(corpus.resources().size());
-    assertThat(resources.get().getRejected()).isZero();
-    assertThat(engagement.get().getAccepted()).isEqualTo(corpus.engagement().size());
+    assertThat(summaries.resources().getAccepted()).isEqualTo(corpus.resources().size());
+    assertThat(summaries.resources().getRejected()).isZero();
+    assertThat(summaries.engagement().getAccepted()).isEqualTo(corpus.engagement().size());
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.StreamObserver;
 import io.mmq.app.config.MmqConfig;
 import io.mmq.app.generate.Corpus;
 import io.mmq.app.generate.CorpusGenerator;
@@ -16,7 +15,6 @@ import io.mmq.core.resource.model.Resource;
 import io.mmq.core.resource.model.ResourceId;
 import io.mmq.grpc.mapping.EngagementMapper;
 import io.mmq.grpc.mapping.ResourceMapper;
-import io.mmq.grpc.mapping.TaskSetMapper;
 import io.mmq.proto.v1.CatalogServiceGrpc;
 import io.mmq.proto.v1.ClassificationServiceGrpc;
 import io.mmq.proto.v1.ClassifyItem;
@@ -28,16 +26,12 @@ import io.mmq.proto.v1.ModelInfo;
 import io.mmq.proto.v1.ModelServiceGrpc;
 import io.mmq.proto.v1.PromoteModelRequest;
 import io.mmq.proto.v1.RecommendationServiceGrpc;
-import io.mmq.proto.v1.RecordEngagementRequest;
 import io.mmq.proto.v1.RerankCandidate;
 import io.mmq.proto.v1.RerankRequest;
 import io.mmq.proto.v1.RollbackModelRequest;
-import io.mmq.proto.v1.SetTaskSetRequest;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.TrainRequest;
 import io.mmq.proto.v1.TrainingServiceGrpc;
-import io.mmq.proto.v1.UpsertResourcesRequest;
-import io.mmq.proto.v1.UpsertSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -251,26 +245,11 @@ class ServingLoadTest {
   }
 
   private void load(TimeWindow all) throws Exception {
-    var catalog = stub(CatalogServiceGrpc.newStub(channel));
-    stub(CatalogServiceGrpc.newBlockingStub(channel)).setTaskSet(
-        SetTaskSetRequest.newBuilder().setTaskSet(TaskSetMapper.toProto(CorpusGenerator.TASKS)).build());
-    Collected<UpsertSummary> resources = new Collected<>();
-    StreamObserver<UpsertResourcesRequest> upload = catalog.upsertResources(resources);
-    for (int from = 0; from < corpus.resources().size(); from += 50) {
-      var batch = UpsertResourcesRequest.newBuilder();
-      corpus.resources().subList(from, Math.min(corpus.resources().size(), from + 50))
-          .forEach(r -> batch.addResources(ResourceMapper.toProto(r)));
-      upload.onNext(batch.build());
-    }
-    upload.onCompleted();
-    Collected<UpsertSummary> engagement = new Collected<>();
-    StreamObserver<RecordEngagementRequest> records = catalog.recordEngagement(engagement);
-    var request = RecordEngagementRequest.newBuilder();
-    corpus.engagement().forEach(r -> request.addRecords(EngagementMapper.toProto(r)));
-    records.onNext(request.build());
-    records.onCompleted();
-    assertThat(resources.get().getAccepted()).isEqualTo(corpus.resources().size());
-    assertThat(engagement.get().getAccepted()).isEqualTo(corpus.engagement().size());
+    CorpusUpload.Summaries summaries =
+        CorpusUpload.upload(
+            corpus, stub(CatalogServiceGrpc.newBlockingStub(channel)), stub(CatalogServiceGrpc.newStub(channel)));
+    assertThat(summaries.resources().getAccepted()).isEqualTo(corpus.resources().size());
+    assertThat(summaries.engagement().getAccepted()).isEqualTo(corpus.engagement().size());
     stub(TrainingServiceGrpc.newBlockingStub(channel))
         .deriveLabels(DeriveLabelsRequest.newBuilder().setWindow(EngagementMapper.toProto(all)).build());
   }
