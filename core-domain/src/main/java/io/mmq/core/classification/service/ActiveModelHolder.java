@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Holds the loaded {@link QualityModel} of the active version and serves it without asking the
@@ -37,6 +38,9 @@ public final class ActiveModelHolder implements AutoCloseable {
       "no model is active: train a model (the first one becomes active) or promote one";
 
   private static final int WARM_UP_SIZE = 8;
+  /** How long {@link #refresh} leaves a version that could not be served before trying again. */
+  static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+  static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
   private final ModelRegistry registry;
   private final QualityModelLoader loader;
@@ -45,8 +49,10 @@ public final class ActiveModelHolder implements AutoCloseable {
   private final List<Consumer<Optional<ModelVersion>>> swapListeners =
       new CopyOnWriteArrayList<>();
   private final Object swapLock = new Object();
+  private final LongSupplier nanoTime;
   private volatile Loaded current;
   private volatile boolean closed;
+  private Refusal refusal; // guarded by swapLock
 
   public ActiveModelHolder(ModelRegistry registry, QualityModelLoader loader) {
     this(registry, loader, Telemetry.NONE, WarmUpBatch.synthetic(WARM_UP_SIZE));
@@ -57,6 +63,16 @@ public final class ActiveModelHolder implements AutoCloseable {
       QualityModelLoader loader,
       Telemetry telemetry,
       List<Resource> warmUpBatch) {
+    this(registry, loader, telemetry, warmUpBatch, System::nanoTime);
+  }
+
+  ActiveModelHolder(
+      ModelRegistry registry,
+      QualityModelLoader loader,
+      Telemetry telemetry,
+      List<Resource> warmUpBatch,
+      LongSupplier nanoTime) {
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime is null");
     this.registry = Objects.requireNonNull(registry, "registry is null");
     this.loader = Objects.requireNonNull(loader, "loader is null");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry is null");
@@ -85,6 +101,9 @@ public final class ActiveModelHolder implements AutoCloseable {
   /**
    * Brings the served model in line with the registry: when another version is active, loads and
    * warms it up, then swaps it in; when none is, stops serving. Returns the version served after.
+   * A version that could not be served is not loaded again for a while (5 s, doubling up to 5
+   * minutes while it keeps failing): until then the same refusal is thrown at once, so a poller
+   * does not reload a broken artifact every second. Another active version is tried at once.
    *
    * @throws PreconditionFailedException when the active version cannot be served (the model
    *     served before keeps serving)
@@ -104,10 +123,24 @@ public final class ActiveModelHolder implements AutoCloseable {
       if (loaded != null && loaded.record.version().equals(active.get().version())) {
         return Optional.of(loaded.record.version());
       }
+      ModelVersion wanted = active.get().version();
+      if (refusal != null && refusal.version.equals(wanted) && nanoTime.getAsLong() < refusal.retryAt) {
+        throw refusal.failure;
+      }
       long start = System.nanoTime();
-      Prepared next = prepare(active.get());
+      Prepared next;
+      try {
+        next = prepare(active.get());
+      } catch (PreconditionFailedException e) {
+        Duration wait = refusal != null && refusal.version.equals(wanted)
+            ? min(refusal.backOff.multipliedBy(2), LONGEST_RETRY)
+            : FIRST_RETRY;
+        refusal = new Refusal(wanted, e, wait, nanoTime.getAsLong() + wait.toNanos());
+        throw e;
+      }
+      refusal = null;
       swap(next.loaded, Duration.ofNanos(System.nanoTime() - start), next.utilisation);
-      return Optional.of(active.get().version());
+      return Optional.of(wanted);
     }
   }
 
@@ -275,4 +308,12 @@ public final class ActiveModelHolder implements AutoCloseable {
       }
     }
   }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** A version {@link #refresh} could not serve, and when it may try it again. */
+  private record Refusal(
+      ModelVersion version, PreconditionFailedException failure, Duration backOff, long retryAt) {}
 }

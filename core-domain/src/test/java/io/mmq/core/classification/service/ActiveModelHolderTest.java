@@ -120,6 +120,39 @@ class ActiveModelHolderTest {
   }
 
   @Test
+  void aVersionThatCannotBeServedIsRetriedWithBackOffWhileANewVersionIsTriedAtOnce() {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    ActiveModelHolder polled =
+        new ActiveModelHolder(registry, loader, telemetry, WarmUpBatch.synthetic(4), now::get);
+    register("m-1", ModelStatus.ACTIVE);
+    assertThat(polled.refresh()).contains(v("m-1"));
+    register("m-2", ModelStatus.CANDIDATE);
+    stored.corruptArtifact(v("m-2"));
+    stored.activate(v("m-2")); // another process switched to a broken artifact
+    int loads = registry.artifactLoads.get();
+
+    for (int second = 0; second < 5; second++) { // a poll a second for 5 s: one load
+      now.set(java.time.Duration.ofSeconds(second).toNanos());
+      assertThatThrownBy(polled::refresh).hasMessageContaining("model m-2 cannot be served");
+    }
+    assertThat(registry.artifactLoads.get()).isEqualTo(loads + 1);
+    now.set(java.time.Duration.ofSeconds(5).toNanos()); // retried after 5 s, then after 10 more
+    assertThatThrownBy(polled::refresh).hasMessageContaining("model m-2 cannot be served");
+    now.set(java.time.Duration.ofSeconds(14).toNanos());
+    assertThatThrownBy(polled::refresh).hasMessageContaining("model m-2 cannot be served");
+    assertThat(registry.artifactLoads.get()).isEqualTo(loads + 2);
+    now.set(java.time.Duration.ofSeconds(15).toNanos());
+    assertThatThrownBy(polled::refresh).hasMessageContaining("model m-2 cannot be served");
+    assertThat(registry.artifactLoads.get()).isEqualTo(loads + 3);
+    assertThat(polled.loadedVersion()).contains(v("m-1"));
+
+    register("m-3", ModelStatus.CANDIDATE);
+    stored.activate(v("m-3")); // a good version is tried at the next poll
+    assertThat(polled.refresh()).contains(v("m-3"));
+    polled.close();
+  }
+
+  @Test
   void aCallInFlightFinishesOnTheOldModelWhichIsClosedAfterIt() {
     register("m-1", ModelStatus.ACTIVE);
     ModelRecord second = register("m-2", ModelStatus.CANDIDATE);
