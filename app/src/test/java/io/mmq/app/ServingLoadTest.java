@@ -67,17 +67,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServingLoadTest {
-  /** A tiny model (small vocabularies, layouts and layers) that trains and loads in seconds. */
-  private static final Hyperparameters TINY =
-      Hyperparameters.newBuilder().setMaxSteps(20).setBatchSize(32).setEvalEverySteps(10)
-          .setExperts(2).setExpertUnits(16)
-          .putAllExtra(Map.of(
-              "embeddingDim", "8", "hashBuckets", "1024", "categoricalBuckets", "64",
-              "maxTitleWords", "8", "maxTagWords", "4", "maxSentences", "4", "maxWords", "10",
-              "maxImages", "2", "maxLayout", "10", "lstmUnits", "8"))
-          .putAllExtra(Map.of(
-              "convFilters", "8", "imageFilters", "4", "fieldDim", "8", "towerDim", "8"))
-          .build();
   private static final int CLIENTS = 16;
   private static final int SWITCHES = 20;
 
@@ -255,17 +244,7 @@ class ServingLoadTest {
   }
 
   private String train(TimeWindow window, long seed) {
-    Iterator<TrainProgress> stream = stub(TrainingServiceGrpc.newBlockingStub(channel))
-        .withDeadlineAfter(2, TimeUnit.MINUTES)
-        .train(TrainRequest.newBuilder().setWindow(EngagementMapper.toProto(window)).setSeed(seed)
-            .setHyperparameters(TINY).build());
-    TrainProgress last = null;
-    while (stream.hasNext()) {
-      last = stream.next();
-    }
-    assertThat(last).isNotNull();
-    assertThat(last.hasFinished()).isTrue();
-    return last.getFinished().getModelVersion();
+    return TinyTraining.train(stub(TrainingServiceGrpc.newBlockingStub(channel)), window, seed);
   }
 
   /** Every stub this test uses passes here: the one place to add call credentials. */

@@ -41,6 +41,7 @@ public final class MmqConfig {
     d.put("db.url", "");
     d.put("db.user", "");
     d.put("db.password", "");
+    d.put("db.schema", "");
     d.put("db.pool-size", "10");
     d.put("db.connection-timeout-ms", "5000");
     d.put("db.fetch-size", "1000");
