@@ -3,9 +3,9 @@ package io.mmq.tensorflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmq.core.attribute.model.ResourceAttributes;
-import io.mmq.core.training.model.TrainedModel;
 import io.mmq.core.training.model.TrainingListener;
-import io.mmq.core.validation.policy.MetricsCalculator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.tensorflow.Graph;
  * linear token signal that the deep channels it is paired with have no access to.
  */
 class WidePartTest {
-  /** Only the atomic and categorical channels are deep; the title reaches the model only through the wide part. */
+  /** The deep channels are the atomic and categorical ones; the title reaches the model only through the wide part. */
   private static final Map<String, String> NO_DEEP_TEXT =
       TestModels.with(
           TestModels.small(), "channel.title", "false", "channel.tags", "false", "channel.body", "false",
@@ -70,12 +70,19 @@ class WidePartTest {
     List<LabelledAttributes> validation = SyntheticCorpus.generate(SyntheticCorpus.Signal.TITLE, 256, 22);
     List<LabelledAttributes> test = SyntheticCorpus.generate(SyntheticCorpus.Signal.TITLE, 512, 23);
 
-    double on = testAuc(TestModels.train(training, validation, 5, TestModels.with(NO_DEEP_TEXT, "channel.wide", "true"), TrainingListener.NONE), test);
-    double off = testAuc(TestModels.train(training, validation, 5, TestModels.with(NO_DEEP_TEXT, "channel.wide", "false"), TrainingListener.NONE), test);
+    double on = testAuc(training, validation, test, "true");
+    double off = testAuc(training, validation, test, "false");
 
     System.out.printf("planted TITLE: test AUC with the wide part %.3f, without %.3f%n", on, off);
     assertThat(on).as("AUC with the wide part").isGreaterThanOrEqualTo(0.9);
     assertThat(off).as("AUC without the wide part").isLessThanOrEqualTo(0.6);
+  }
+
+  private static double testAuc(
+      List<LabelledAttributes> training, List<LabelledAttributes> validation, List<LabelledAttributes> test,
+      String wide) {
+    Map<String, String> h = TestModels.with(NO_DEEP_TEXT, "channel.wide", wide);
+    return ChannelSignalTest.testAuc(TestModels.train(training, validation, 5, h, TrainingListener.NONE), test);
   }
 
   private static Map<String, List<Long>> variables(Map<String, String> h) {
@@ -83,22 +90,11 @@ class WidePartTest {
     FeatureSpec.Fitter fitter = new FeatureSpec.Fitter(config.limits());
     SyntheticCorpus.generate(SyntheticCorpus.Signal.TITLE, 16, 3).forEach(e -> fitter.add(e.attributes()));
     try (Graph graph = new Graph()) {
-      TrainingGraph model =
-          new TrainingGraph(graph, new InputShapes(config, fitter.fit(), 2), new float[] {1f, 0.25f}, 42, Optional.empty());
-      Map<String, List<Long>> shapes = new java.util.LinkedHashMap<>();
-      model.variables().forEach((name, v) -> shapes.put(name, java.util.Arrays.stream(v.shape().asArray()).boxed().toList()));
-      return shapes;
-    }
-  }
-
-  private static double testAuc(TrainedModel trained, List<LabelledAttributes> test) {
-    try (TfQualityModel model = TestModels.load(trained)) {
-      float[][] p = model.inference().predict(test.stream().map(LabelledAttributes::attributes).toList()).probabilities();
-      MetricsCalculator calculator = new MetricsCalculator();
-      for (int i = 0; i < test.size(); i++) {
-        calculator.add(p[i][0], test.get(i).labels().get(SyntheticCorpus.SIGNAL));
-      }
-      return calculator.metrics().auc();
+      InputShapes shapes = new InputShapes(config, fitter.fit(), 2);
+      TrainingGraph model = new TrainingGraph(graph, shapes, new float[] {1f, 0.25f}, 42, Optional.empty());
+      Map<String, List<Long>> variables = new LinkedHashMap<>();
+      model.variables().forEach((name, v) -> variables.put(name, Arrays.stream(v.shape().asArray()).boxed().toList()));
+      return variables;
     }
   }
 }
