@@ -41,7 +41,7 @@ public final class ResultsTable {
         md.append(row(run, dir, true));
       }
     }
-    md.append("\nAblations (each row changes one setting of the deep model above; same data, seed and split):\n\n");
+    md.append("\nAblations (each row changes the setting shown of the deep model above; same data, seed and split):\n\n");
     md.append("| variant | setting | points AUC | comments AUC | points accuracy | comments accuracy | coincidence accuracy | points ECE | comments ECE | train + validate time |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (String[] run : runs) {

@@ -36,10 +36,12 @@ final class AtomicChannel {
     List<Operand<TFloat32>> linear = new ArrayList<>();
     int linearWidth = 0;
     if (numeric != null) {
-      fields.add(
-          tf.math.mul(
-              tf.expandDims(numeric, tf.constant(2)),
-              layers.params.uniform("atomic.field_embedding", 0.05, numericCount, fieldDim)));
+      if (cross.fm()) { // the field embeddings feed only the FM interaction
+        fields.add(
+            tf.math.mul(
+                tf.expandDims(numeric, tf.constant(2)),
+                layers.params.uniform("atomic.field_embedding", 0.05, numericCount, fieldDim)));
+      }
       linear.add(numeric);
       linearWidth += numericCount;
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  * zero-padded to the limits, the first non-empty sentences of the body, layout ids shifted by one
  * (0 = padding), the first images as 32x32x3 pixels and/or their embedding (zero-padded or cut to
  * the fitted length) with masks, normalised atomic values (0 when missing) and hashed categorical
- * values (0 when missing). Stateless and thread-safe.
+ * values (0 when missing), and the wide part's sparse features hashed into {@code wideBuckets} (0 =
+ * padding). Stateless and thread-safe.
  */
 final class FeatureEncoder {
   private final InputShapes shapes;
@@ -107,6 +108,44 @@ final class FeatureEncoder {
       for (int i = 0; i < names.size(); i++) {
         String v = a.categorical().get(names.get(i));
         ids[row * names.size() + i] = v == null ? 0 : hasher.categoryBucket(names.get(i), v, buckets);
+      }
+    }
+    if (batch.has(ModelInput.WIDE)) {
+      wide(a, batch.ints(ModelInput.WIDE), row * shapes.wideSlots(), limits);
+    }
+  }
+
+  /**
+   * The wide features, prefixed by their field: title tokens ({@code t:}), pairs of adjacent title
+   * tokens ({@code t2:}), tags ({@code g:}), body words ({@code b:}) and {@code c:key=value} per
+   * categorical attribute of the spec; each field within its limit, the slots after them padding.
+   */
+  private void wide(ResourceAttributes a, int[] ids, int offset, ModelConfig.Limits limits) {
+    int buckets = limits.wideBuckets();
+    int slot = offset;
+    List<String> title = a.text().title();
+    int n = Math.min(title.size(), limits.maxTitleWords());
+    for (int i = 0; i < n; i++) {
+      ids[slot++] = hasher.bucket("t:" + title.get(i), buckets);
+      if (i > 0) {
+        ids[slot++] = hasher.bucket("t2:" + title.get(i - 1) + ' ' + title.get(i), buckets);
+      }
+    }
+    List<String> tags = a.text().tags();
+    for (int i = 0; i < Math.min(tags.size(), limits.maxTagWords()); i++) {
+      ids[slot++] = hasher.bucket("g:" + tags.get(i), buckets);
+    }
+    int bodyWords = 0;
+    for (String word : a.text().bodyTokens()) {
+      if (bodyWords++ == limits.maxSentences() * limits.maxWords()) {
+        break;
+      }
+      ids[slot++] = hasher.bucket("b:" + word, buckets);
+    }
+    for (String key : shapes.spec().categorical()) {
+      String v = a.categorical().get(key);
+      if (v != null) {
+        ids[slot++] = hasher.bucket("c:" + key + '=' + v, buckets);
       }
     }
   }

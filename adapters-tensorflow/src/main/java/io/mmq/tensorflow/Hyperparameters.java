@@ -40,7 +40,8 @@ final class Hyperparameters {
             r.integer("maxImages", l.maxImages(), 1, 32),
             r.integer("maxLayout", l.maxLayout(), 1, 512),
             r.integer("maxAtomic", l.maxAtomic(), 1, 1024),
-            r.integer("maxCategorical", l.maxCategorical(), 1, 256));
+            r.integer("maxCategorical", l.maxCategorical(), 1, 256),
+            r.integer("wideBuckets", l.wideBuckets(), 16, 1 << 22));
     ModelConfig.Dimensions d = base.dimensions();
     var dimensions =
         new ModelConfig.Dimensions(
@@ -63,7 +64,8 @@ final class Hyperparameters {
             r.flag("channel.image", c.image()),
             r.flag("channel.style", c.style()),
             r.flag("channel.atomic", c.atomic()),
-            r.flag("channel.categorical", c.categorical()));
+            r.flag("channel.categorical", c.categorical()),
+            r.flag("channel.wide", c.wide()));
     GateMode gate = r.choice("gate", GateMode.class, base.gate());
     CrossMode cross = r.choice("cross", CrossMode.class, base.cross());
     ModelConfig.Schedule s = base.schedule();
@@ -113,6 +115,7 @@ final class Hyperparameters {
     m.put("maxLayout", Integer.toString(l.maxLayout()));
     m.put("maxAtomic", Integer.toString(l.maxAtomic()));
     m.put("maxCategorical", Integer.toString(l.maxCategorical()));
+    m.put("wideBuckets", Integer.toString(l.wideBuckets()));
     ModelConfig.Dimensions d = config.dimensions();
     m.put("embeddingDim", Integer.toString(d.embeddingDim()));
     m.put("lstmUnits", Integer.toString(d.lstmUnits()));
@@ -132,6 +135,7 @@ final class Hyperparameters {
     m.put("channel.style", Boolean.toString(c.style()));
     m.put("channel.atomic", Boolean.toString(c.atomic()));
     m.put("channel.categorical", Boolean.toString(c.categorical()));
+    m.put("channel.wide", Boolean.toString(c.wide()));
     m.put("gate", config.gate().name());
     m.put("cross", config.cross().name());
     ModelConfig.Schedule s = config.schedule();

@@ -54,13 +54,25 @@ record InputShapes(ModelConfig config, FeatureSpec spec, int tasks) {
     if (c.style()) {
       in.add(ModelInput.LAYOUT);
     }
-    if (c.atomic() && !spec.atomic().isEmpty()) {
+    if ((c.atomic() || c.wide()) && !spec.atomic().isEmpty()) {
       in.add(ModelInput.ATOMIC);
     }
     if (c.categorical() && !spec.categorical().isEmpty()) {
       in.add(ModelInput.CATEGORICAL);
     }
+    if (c.wide()) {
+      in.add(ModelInput.WIDE);
+    }
     return in;
+  }
+
+  /**
+   * The wide part's sparse feature slots per example: the title's tokens and adjacent pairs, the
+   * tags, the body's words and the categorical attributes.
+   */
+  int wideSlots() {
+    ModelConfig.Limits l = config.limits();
+    return 2 * l.maxTitleWords() - 1 + l.maxTagWords() + l.maxSentences() * l.maxWords() + spec.categorical().size();
   }
 
   /** The shape of one example of {@code input} (without the batch dimension). */
@@ -76,6 +88,7 @@ record InputShapes(ModelConfig config, FeatureSpec spec, int tasks) {
       case IMAGE_EMBEDDING -> new long[] {l.maxImages(), spec.imageEmbeddingDim()};
       case ATOMIC -> new long[] {spec.atomic().size()};
       case CATEGORICAL -> new long[] {spec.categorical().size()};
+      case WIDE -> new long[] {wideSlots()};
       case LABELS, LABEL_MASK -> new long[] {tasks};
     };
   }

@@ -19,7 +19,7 @@ record ModelConfig(
 
   static final ModelConfig DEFAULTS =
       new ModelConfig(
-          new Limits(4096, 1024, 16, 8, 8, 16, 3, 24, 64, 16),
+          new Limits(4096, 1024, 16, 8, 8, 16, 3, 24, 64, 16, 1 << 18),
           new Dimensions(16, 16, 16, 8, 8, 2, 4, 32, 16),
           Channels.ALL,
           GateMode.MMOE,
@@ -55,7 +55,10 @@ record ModelConfig(
     };
   }
 
-  /** Sizes of the inputs: hash buckets and how many tokens, images and attributes are kept. */
+  /**
+   * Sizes of the inputs: hash buckets and how many tokens, images and attributes are kept; {@code
+   * wideBuckets} is the hash space of the wide part's sparse features.
+   */
   record Limits(
       int hashBuckets,
       int categoricalBuckets,
@@ -66,7 +69,8 @@ record ModelConfig(
       int maxImages,
       int maxLayout,
       int maxAtomic,
-      int maxCategorical) {}
+      int maxCategorical,
+      int wideBuckets) {}
 
   /** Widths of the layers. */
   record Dimensions(

@@ -2,8 +2,9 @@ package io.mmq.tensorflow;
 
 /**
  * The tensors fed to the network, one placeholder each, with the batch as first dimension. Token
- * inputs hold hashed ids (0 = padding, which also serves as their mask); images come as pixels
- * and/or given embeddings with a mask each; labels and their mask are fed only in training.
+ * inputs hold hashed ids (0 = padding, which also serves as their mask), WIDE the wide part's
+ * hashed sparse features; images come as pixels and/or given embeddings with a mask each; labels
+ * and their mask are fed only in training.
  */
 enum ModelInput {
   TITLE(true),
@@ -16,6 +17,7 @@ enum ModelInput {
   EMBEDDING_MASK(false),
   ATOMIC(false),
   CATEGORICAL(true),
+  WIDE(true),
   LABELS(false),
   LABEL_MASK(false);
 

@@ -16,7 +16,8 @@ import org.tensorflow.types.TInt32;
 /**
  * The multi-task quality network in one graph: a placeholder per active input, the feature
  * sub-networks that are on (text, image-text fusion, style, atomic), their vectors
- * layer-normalised and concatenated, and the task sub-networks. The same code builds the training graph (variables) and the lean
+ * layer-normalised and concatenated, and the task sub-networks, plus with {@code channel.wide} the
+ * wide part's linear logits ({@link WidePart}). The same code builds the training graph (variables) and the lean
  * inference graph (constants), so parameter names and shapes always agree.
  */
 final class QualityNetwork {
@@ -81,11 +82,12 @@ final class QualityNetwork {
           new StyleChannel(layers, limits.maxLayout(), d, dims.lstmUnits(), dims.convFilters())
               .build(ints(ModelInput.LAYOUT)));
     }
-    if (inputs.containsKey(ModelInput.ATOMIC) || inputs.containsKey(ModelInput.CATEGORICAL)) {
+    Operand<TFloat32> atomic = on.atomic() ? floats(ModelInput.ATOMIC) : null;
+    if (atomic != null || inputs.containsKey(ModelInput.CATEGORICAL)) {
       channels.add(
           new AtomicChannel(layers, config.cross(), dims.fieldDim(), dims.crossLayers(), limits.categoricalBuckets())
               .build(
-                  floats(ModelInput.ATOMIC),
+                  atomic,
                   shapes.spec().atomic().size(),
                   ints(ModelInput.CATEGORICAL),
                   shapes.spec().categorical().size()));
@@ -101,7 +103,18 @@ final class QualityNetwork {
     MultiTaskHead.Outputs head =
         new MultiTaskHead(layers, config.gate(), dims.experts(), dims.expertDim(), dims.towerDim())
             .build(z, width, shapes.tasks());
-    this.logits = head.logits();
+    this.logits =
+        on.wide()
+            ? tf.math.add(
+                head.logits(),
+                new WidePart(layers)
+                    .logits(
+                        ints(ModelInput.WIDE),
+                        limits.wideBuckets(),
+                        floats(ModelInput.ATOMIC),
+                        shapes.spec().atomic().size(),
+                        shapes.tasks()))
+            : head.logits();
     this.gates = head.gates();
     this.probabilities = tf.withName(PROBABILITIES).math.sigmoid(logits);
   }

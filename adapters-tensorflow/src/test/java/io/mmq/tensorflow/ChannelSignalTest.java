@@ -63,7 +63,8 @@ class ChannelSignalTest {
     assertThat(aucOff).as("AUC with %s off", channel).isLessThanOrEqualTo(0.6);
   }
 
-  private static double testAuc(TrainedModel trained, List<LabelledAttributes> test) {
+  /** The signal task's AUC on {@code test} of the model loaded back from its artifact. */
+  static double testAuc(TrainedModel trained, List<LabelledAttributes> test) {
     try (TfQualityModel model = TestModels.load(trained)) {
       float[][] p = model.inference().predict(test.stream().map(LabelledAttributes::attributes).toList()).probabilities();
       MetricsCalculator calculator = new MetricsCalculator();

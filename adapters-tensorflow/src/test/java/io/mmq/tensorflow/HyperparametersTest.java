@@ -36,7 +36,8 @@ class HyperparametersTest {
     assertThat(config.schedule().lossThreshold("dwell")).isEqualTo(0.05);
     assertThat(config.schedule().weightDecay()).isEqualTo(0.0001);
     Map<String, String> written = Hyperparameters.toMap(config);
-    assertThat(written).containsEntry("gate", "SHARED").containsEntry("lossThreshold.ctr", "0.3").hasSize(38);
+    assertThat(written).containsEntry("gate", "SHARED").containsEntry("lossThreshold.ctr", "0.3").hasSize(40);
+    assertThat(written).containsEntry("channel.wide", "false").containsEntry("wideBuckets", "262144");
     assertThat(Hyperparameters.parse(written, TASKS)).isEqualTo(config);
   }
 

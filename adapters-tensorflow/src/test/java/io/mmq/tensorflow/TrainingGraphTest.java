@@ -107,6 +107,23 @@ class TrainingGraphTest {
     }
   }
 
+  /** Every cross mode builds a graph whose every parameter one step moves (none is left unreachable). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(CrossMode.class)
+  void everyCrossModeTrainsEveryParameter(CrossMode cross) {
+    Map<String, String> atomicOnly = new java.util.HashMap<>(Map.of("cross", cross.name()));
+    for (String c : List.of("title", "tags", "body", "fusion", "image", "style")) {
+      atomicOnly.put("channel." + c, "false");
+    }
+    try (Fixture fixture = new Fixture(atomicOnly)) {
+      Map<String, float[]> before = fixture.variables();
+      fixture.run(true);
+      Map<String, float[]> after = fixture.variables();
+      assertThat(before.keySet()).anyMatch(name -> name.startsWith(cross == CrossMode.FM ? "atomic.field" : "atomic.cross"));
+      before.forEach((name, values) -> assertThat(after.get(name)).as(name).isNotEqualTo(values));
+    }
+  }
+
   /** A training graph over the small configuration and one batch of 16 synthetic examples. */
   private static final class Fixture implements AutoCloseable {
     final Graph graph = new Graph();
