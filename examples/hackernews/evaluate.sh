@@ -8,7 +8,8 @@
 # Usage: examples/hackernews/evaluate.sh [CSV]
 #   CSV defaults to ../shared/data/hn/hn_posts_2015-09_2016-06.csv relative to the repository root.
 #   HN_RUN_DIR (default examples/hackernews/run) holds the data dir, the reports and results.md;
-#   it is wiped first. HN_ABLATIONS=false skips the ablations.
+#   it is wiped first. HN_ABLATIONS=false skips the ablations. HN_SEED (default 42) seeds both
+#   models. HN_RESULTS (default examples/hackernews/results.md) is where the table is copied.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,13 +17,14 @@ here="$root/examples/hackernews"
 csv="${1:-$root/../shared/data/hn/hn_posts_2015-09_2016-06.csv}"
 run="${HN_RUN_DIR:-$here/run}"
 ablations="${HN_ABLATIONS:-true}"
+results="${HN_RESULTS:-$here/results.md}"
 
 # The time split: train on 2015-09 .. 2016-03 (seven months; 20 % of them held out by the trainer
 # for early stopping and model selection), validate on 2016-04 .. 2016-06 (the three newest months).
 all_from=2015-09-01; all_to=2016-07-01
 train_from=2015-09-01; train_to=2016-04-01
 val_from=2016-04-01; val_to=2016-07-01
-seed=42
+seed="${HN_SEED:-42}"
 
 # The deep model's settings: the channels this data has no input for (tags, body, images, layout)
 # are off; the rest was chosen on the 20 % of the training months that training holds out (see the
@@ -92,5 +94,5 @@ fi
 title="Trained on $train_from .. $train_to (exclusive), validated on $val_from .. $val_to (exclusive), seed $seed; deep model settings: \`${deep[*]}\`."
 java "$here/ResultsTable.java" "$run" "$title" > "$run/results.md"
 echo "Total time: $((SECONDS - started)) s" >> "$run/results.md"
-cp "$run/results.md" "$here/results.md"
+cp "$run/results.md" "$results"
 cat "$run/results.md"
