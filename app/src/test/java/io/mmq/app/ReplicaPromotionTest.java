@@ -158,10 +158,15 @@ class ReplicaPromotionTest {
     }
 
     @Override
-    public void close() throws Exception {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      server.close();
-      app.close();
+    public void close() {
+      try {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        server.close();
+        app.close();
+      }
     }
   }
 }
