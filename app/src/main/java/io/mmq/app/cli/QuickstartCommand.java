@@ -74,6 +74,12 @@ final class QuickstartCommand extends AppCommand {
   @Override
   int run(Application app) throws Exception {
     long begin = System.nanoTime();
+    ServerOptions serverOptions = ServerOptions.from(app.config());
+    requireFree("0.0.0.0", port, "the gRPC port " + port + " (--port; 0 picks a free one)");
+    if (serverOptions.metricsEnabled()) {
+      requireFree(serverOptions.metricsHost(), serverOptions.metricsPort(),
+          "the metrics port " + serverOptions.metricsPort() + " (metrics.port; 0 picks a free one, -1 turns it off)");
+    }
     Path corpusDir = app.config().dataDir().resolve("quickstart-corpus");
     CorpusSummary corpus = step("generate", () -> CorpusWriter.generate(
         GeneratorConfig.DEFAULT.withArticles(articles).withSeed(seed), corpusDir));
@@ -228,5 +234,18 @@ final class QuickstartCommand extends AppCommand {
   private void say(String format, Object... args) {
     err().println("quickstart: " + String.format(format, args));
     err().flush();
+  }
+
+  /** Fails before any work when a port the server will need is taken (0: any free port). */
+  private static void requireFree(String host, int port, String what) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(host, port));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(what + " is in use on " + host + ": " + e.getMessage());
+    }
   }
 }

@@ -53,6 +53,27 @@ class MmqCommandTest {
   }
 
   @Test
+  void quickstartRefusesATakenPortBeforeDoingAnyWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir)
+      throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      CommandLine line = MmqCommand.newCommandLine();
+      StringWriter err = new StringWriter();
+      line.setErr(new PrintWriter(err));
+
+      int exit = line.execute("quickstart", "--data-dir", dataDir.toString(), "--port", "0", "--exit",
+          "--config", writeConfig(dataDir, "metrics.port=" + taken.getLocalPort()).toString());
+
+      assertThat(exit).isNotZero();
+      assertThat(err.toString()).contains("the metrics port " + taken.getLocalPort()).contains("is in use");
+      assertThat(dataDir.resolve("quickstart-corpus")).doesNotExist(); // nothing generated
+    }
+  }
+
+  private static java.nio.file.Path writeConfig(java.nio.file.Path dir, String line) throws java.io.IOException {
+    return java.nio.file.Files.writeString(dir.resolve("mmq.properties"), line + System.lineSeparator());
+  }
+
+  @Test
   void aFailureIsOneLineWithANonZeroExit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) {
     CommandLine line = MmqCommand.newCommandLine();
     StringWriter err = new StringWriter();
