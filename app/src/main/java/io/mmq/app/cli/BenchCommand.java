@@ -1,9 +1,12 @@
 package io.mmq.app.cli;
 
+import static io.mmq.app.bench.BenchFigures.round;
+
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.mmq.app.Application;
 import io.mmq.app.MmqServer;
+import io.mmq.app.bench.BenchFigures;
 import io.mmq.app.bench.ClassifyLoad;
 import io.mmq.app.bench.Samples;
 import io.mmq.app.bench.StepClock;
@@ -146,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private void run(Application app) throws Exception {
-    report.put("machine", machine());
+    report.put("machine", BenchFigures.machine());
     report.put("settings", settings());
     Corpus corpus = timed("generate", () -> new CorpusGenerator(
         GeneratorConfig.DEFAULT.withArticles(articles).withSeed(seed)).generate());
@@ -203,7 +206,7 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("rows", rows);
     figures.put("rowsPerSecond", round(Samples.of(rates).median(), 0));
-    figures.put("runs", rounded(rates, 0));
+    figures.put("runs", BenchFigures.rounded(rates, 0));
     report.put("labels", figures);
     say("label derivation: %,.0f rows/s (median of %d runs over %d rows)", Samples.of(rates).median(), rounds, rows);
   }
@@ -248,8 +251,8 @@ final class BenchCommand implements Callable<Integer> {
     figures.put("oneThreadGflops", round(one.bestGflops(), 1));
     figures.put("allCoresGflops", round(all.bestGflops(), 1));
     figures.put("allCoresThreads", cores);
-    figures.put("oneThreadRuns", rounded(one.gflops(), 1));
-    figures.put("allCoresRuns", rounded(all.gflops(), 1));
+    figures.put("oneThreadRuns", BenchFigures.rounded(one.gflops(), 1));
+    figures.put("allCoresRuns", BenchFigures.rounded(all.gflops(), 1));
     report.put("peak", figures);
     say("matrix-multiply peak (%d x %d floats, best of 5): %.1f GFLOP/s on one thread, %.1f on %d", peakSize, peakSize,
         one.bestGflops(), all.bestGflops(), cores);
@@ -265,7 +268,7 @@ final class BenchCommand implements Callable<Integer> {
       double median = Samples.of(rates).median();
       Map<String, Object> figure = new LinkedHashMap<>();
       figure.put("itemsPerSecond", round(median, 0));
-      figure.put("runs", rounded(rates, 0));
+      figure.put("runs", BenchFigures.rounded(rates, 0));
       figure.put("gflops", round(median * flops / 1e9, 3));
       figure.put("ofOneThreadPeak", round(median * flops / 1e9 / peak.get("oneThread"), 4));
       figures.put("batch" + size, figure);
@@ -291,7 +294,7 @@ final class BenchCommand implements Callable<Integer> {
       ClassifyLoad.run(channel, warmUpIds.subList(warmUp / 2, warmUp), 1, concurrency, limit);
       say("gRPC: up to %d cold Classify calls of one item at concurrency 1 (at most %.0f s)...", latencyIds.size(), grpcSeconds);
       ClassifyLoad.Outcome cold = ClassifyLoad.run(channel, latencyIds, 1, 1, limit);
-      figures.put("latencyCold", latency(cold, "unseen resources, one item a call"));
+      figures.put("latencyCold", BenchFigures.latency(cold, "unseen resources, one item a call"));
       say("  %d calls: p50 %.2f ms, p99 %.2f ms, p999 %.2f ms", cold.calls(), cold.latencyMs().median(), cold.latencyMs().percentile(0.99),
           cold.latencyMs().percentile(0.999));
 
@@ -303,11 +306,14 @@ final class BenchCommand implements Callable<Integer> {
         runs.add(ClassifyLoad.run(channel, throughputIds.subList(r * share, (r + 1) * share), batch, concurrency,
             limit.dividedBy(rounds)));
       }
-      figures.put("throughputCold", throughput(runs, flops, peak.get("allCores")));
+      Map<String, Object> throughput = BenchFigures.throughput(runs, concurrency, batch, flops, peak.get("allCores"));
+      figures.put("throughputCold", throughput);
+      say("  %,.0f items/s, %,.0f calls/s (median of %d), %.2f %% of the all-cores peak", throughput.get("itemsPerSecond"),
+          throughput.get("callsPerSecond"), runs.size(), 100 * (double) throughput.get("ofAllCoresPeak"));
 
       List<String> repeated = latencyIds.subList(0, Math.min(cold.calls(), WARM_CALLS));
       ClassifyLoad.Outcome warm = ClassifyLoad.run(channel, repeated, 1, 1, limit);
-      figures.put("latencyWarm", latency(warm,
+      figures.put("latencyWarm", BenchFigures.latency(warm,
           "ids classified once before (by the cold latency run): differs from cold only where predictions are cached"));
       say("gRPC warm (repeated ids): p50 %.2f ms, p99 %.2f ms", warm.latencyMs().median(), warm.latencyMs().percentile(0.99));
     } finally {
@@ -325,61 +331,6 @@ final class BenchCommand implements Callable<Integer> {
   /** Articles of the cold latency run: at most half of those left after the warm-up; the rest feed the throughput. */
   private int coldLatencyCalls() {
     return Math.min(latencyCalls, (articles - warmUpCalls()) / 2);
-  }
-
-  private static Map<String, Object> latency(ClassifyLoad.Outcome outcome, String resources) {
-    Samples ms = outcome.latencyMs();
-    Map<String, Object> figure = new LinkedHashMap<>();
-    figure.put("resources", resources);
-    figure.put("concurrency", outcome.concurrency());
-    figure.put("itemsPerCall", outcome.itemsPerCall());
-    figure.put("calls", outcome.calls());
-    figure.put("p50Ms", round(ms.median(), 3));
-    figure.put("p99Ms", round(ms.percentile(0.99), 3));
-    figure.put("p999Ms", round(ms.percentile(0.999), 3));
-    figure.put("maxMs", round(ms.max(), 3));
-    figure.put("callsPerSecond", round(outcome.callsPerSecond(), 0));
-    return figure;
-  }
-
-  private Map<String, Object> throughput(List<ClassifyLoad.Outcome> runs, long flops, double allCoresPeak) {
-    double items = Samples.of(runs.stream().map(ClassifyLoad.Outcome::itemsPerSecond).toList()).median();
-    double calls = Samples.of(runs.stream().map(ClassifyLoad.Outcome::callsPerSecond).toList()).median();
-    Samples latencies = Samples.of(runs.stream().flatMapToDouble(o -> java.util.Arrays.stream(o.latencyMs().values())).toArray());
-    Map<String, Object> figure = new LinkedHashMap<>();
-    figure.put("resources", "unseen resources");
-    figure.put("concurrency", concurrency);
-    figure.put("itemsPerCall", batch);
-    figure.put("calls", runs.stream().mapToInt(ClassifyLoad.Outcome::calls).sum());
-    figure.put("items", runs.stream().mapToLong(ClassifyLoad.Outcome::items).sum());
-    figure.put("itemsPerSecond", round(items, 0));
-    figure.put("callsPerSecond", round(calls, 0));
-    figure.put("runsItemsPerSecond", rounded(runs.stream().map(ClassifyLoad.Outcome::itemsPerSecond).toList(), 0));
-    figure.put("p50Ms", round(latencies.median(), 3));
-    figure.put("p99Ms", round(latencies.percentile(0.99), 3));
-    figure.put("gflops", round(items * flops / 1e9, 3));
-    figure.put("ofAllCoresPeak", round(items * flops / 1e9 / allCoresPeak, 4));
-    say("  %,.0f items/s, %,.0f calls/s (median of %d), %.2f %% of the all-cores peak", items, calls, runs.size(),
-        100 * items * flops / 1e9 / allCoresPeak);
-    return figure;
-  }
-
-  private Map<String, Object> machine() {
-    Map<String, Object> machine = new LinkedHashMap<>();
-    machine.put("cores", Runtime.getRuntime().availableProcessors());
-    cpuModel().ifPresent(cpu -> machine.put("cpu", cpu));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    machine.put("java", System.getProperty("java.version"));
-    machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    return machine;
-  }
-
-  private static java.util.Optional<String> cpuModel() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
-    }
   }
 
   private Map<String, Object> settings() {
@@ -431,15 +382,6 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Object> setup = (Map<String, Object>) report.computeIfAbsent("setupSeconds", k -> new LinkedHashMap<String, Object>());
     setup.put(name, round((System.nanoTime() - started) / 1e9, 1));
     return result;
-  }
-
-  private static double round(double value, int digits) {
-    double scale = Math.pow(10, digits);
-    return Math.round(value * scale) / scale;
-  }
-
-  private static List<Double> rounded(List<Double> values, int digits) {
-    return values.stream().map(v -> round(v, digits)).toList();
   }
 
   private void check(boolean condition, String message) {
