@@ -9,7 +9,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.mmq.app.config.MmqConfig;
 import io.mmq.app.generate.Corpus;
 import io.mmq.app.generate.CorpusGenerator;
@@ -67,32 +66,24 @@ class EndToEndTest {
   private static final Hyperparameters SMALL =
       Hyperparameters.newBuilder().setMaxSteps(60).setBatchSize(32).putExtra("evalEvery", "20").build();
 
-  private Application app;
-  private MmqServer server;
+  private LocalServer local;
   private ManagedChannel channel;
   private Corpus corpus;
   private List<TimeWindow> windows;
 
   @BeforeAll
   void start(@TempDir Path dataDir) {
-    app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()).with("metrics.port", "0"));
-    server = MmqServer.start(app, "127.0.0.1", 0);
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    local = new LocalServer(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()).with("metrics.port", "0"));
+    channel = local.channel;
     GeneratorConfig config = GeneratorConfig.DEFAULT.withArticles(360).withWindows(3).withSeed(11);
     corpus = new CorpusGenerator(config).generate();
     windows = config.timeWindows();
   }
 
   @AfterAll
-  void stop() throws Exception {
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (app != null) {
-      app.close();
+  void stop() {
+    if (local != null) {
+      local.close();
     }
   }
 

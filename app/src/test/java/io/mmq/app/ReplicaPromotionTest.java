@@ -3,8 +3,6 @@ package io.mmq.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.mmq.app.config.MmqConfig;
 import io.mmq.app.generate.Corpus;
 import io.mmq.app.generate.CorpusGenerator;
@@ -49,8 +47,8 @@ class ReplicaPromotionTest {
   private String user;
   private String password;
   private String schema;
-  private Replica first;
-  private Replica second;
+  private LocalServer first;
+  private LocalServer second;
   private String older;
   private String newer;
   private String probe;
@@ -73,8 +71,8 @@ class ReplicaPromotionTest {
         .with("db.pool-size", "4")
         .with("metrics.port", "-1")
         .with("retrain.enabled", "false");
-    first = new Replica(config);
-    second = new Replica(config);
+    first = new LocalServer(config);
+    second = new LocalServer(config);
 
     GeneratorConfig generator = GeneratorConfig.DEFAULT.withArticles(120).withWindows(2).withSeed(11);
     Corpus corpus = new CorpusGenerator(generator).generate();
@@ -90,7 +88,7 @@ class ReplicaPromotionTest {
 
   @AfterAll
   void stop() throws Exception {
-    for (Replica replica : new Replica[] {second, first}) {
+    for (LocalServer replica : new LocalServer[] {second, first}) {
       if (replica != null) {
         replica.close();
       }
@@ -122,7 +120,7 @@ class ReplicaPromotionTest {
   }
 
   /** Milliseconds until the replica's Classify answers with the version. */
-  private long awaitServed(Replica replica, String version) throws InterruptedException {
+  private long awaitServed(LocalServer replica, String version) throws InterruptedException {
     long start = System.nanoTime();
     while (true) {
       String served = servedBy(replica);
@@ -137,36 +135,11 @@ class ReplicaPromotionTest {
     }
   }
 
-  private String servedBy(Replica replica) {
+  private String servedBy(LocalServer replica) {
     return ClassificationServiceGrpc.newBlockingStub(replica.channel)
         .withDeadlineAfter(30, TimeUnit.SECONDS)
         .classify(ClassifyRequest.newBuilder()
             .addItems(ClassifyItem.newBuilder().setResourceId(probe)).build())
         .getModelVersion();
-  }
-
-  /** One replica: its own application (pool, model holder) and server over the shared database. */
-  private static final class Replica implements AutoCloseable {
-    final Application app;
-    final MmqServer server;
-    final ManagedChannel channel;
-
-    Replica(MmqConfig config) {
-      app = Application.open(config);
-      server = MmqServer.start(app, "127.0.0.1", 0);
-      channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
-    }
-
-    @Override
-    public void close() {
-      try {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        server.close();
-        app.close();
-      }
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
 import io.mmq.app.config.MmqConfig;
 import io.mmq.app.generate.Corpus;
@@ -21,7 +20,6 @@ import io.mmq.proto.v1.ClassifyItem;
 import io.mmq.proto.v1.ClassifyRequest;
 import io.mmq.proto.v1.ClassifyResponse;
 import io.mmq.proto.v1.DeriveLabelsRequest;
-import io.mmq.proto.v1.Hyperparameters;
 import io.mmq.proto.v1.ModelInfo;
 import io.mmq.proto.v1.ModelServiceGrpc;
 import io.mmq.proto.v1.PromoteModelRequest;
@@ -29,16 +27,12 @@ import io.mmq.proto.v1.RecommendationServiceGrpc;
 import io.mmq.proto.v1.RerankCandidate;
 import io.mmq.proto.v1.RerankRequest;
 import io.mmq.proto.v1.RollbackModelRequest;
-import io.mmq.proto.v1.TrainProgress;
-import io.mmq.proto.v1.TrainRequest;
 import io.mmq.proto.v1.TrainingServiceGrpc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -70,8 +64,7 @@ class ServingLoadTest {
   private static final int CLIENTS = 16;
   private static final int SWITCHES = 20;
 
-  private Application app;
-  private MmqServer server;
+  private LocalServer local;
   private ManagedChannel channel;
   private Corpus corpus;
   private String first;
@@ -80,9 +73,8 @@ class ServingLoadTest {
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
     long started = System.nanoTime();
-    app = Application.open(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()));
-    server = MmqServer.start(app, "127.0.0.1", 0);
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    local = new LocalServer(MmqConfig.defaultsOnly().with("data.dir", dataDir.toString()));
+    channel = local.channel;
     GeneratorConfig config = GeneratorConfig.DEFAULT.withArticles(240).withWindows(2).withSeed(5);
     corpus = new CorpusGenerator(config).generate();
     TimeWindow all = new TimeWindow(config.timeWindows().get(0).start(), config.timeWindows().get(1).end());
@@ -94,15 +86,9 @@ class ServingLoadTest {
   }
 
   @AfterAll
-  void stop() throws Exception {
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (app != null) {
-      app.close();
+  void stop() {
+    if (local != null) {
+      local.close();
     }
   }
 
