@@ -3,13 +3,16 @@
 # convert the CSV to R17 JSON Lines, import, set the tasks (points, comments; median per month),
 # derive labels per calendar month, train the multi-task model on the older months, validate it on
 # the newest months (a time split), train and evaluate the logistic-regression baseline on the same
-# months, run the ablations, and write the Markdown results table (printed at the end).
+# months, both once per seed, run the ablations (at the first seed), and write the Markdown results
+# tables (printed at the end).
 #
 # Usage: examples/hackernews/evaluate.sh [CSV]
 #   CSV defaults to ../shared/data/hn/hn_posts_2015-09_2016-06.csv relative to the repository root.
 #   HN_RUN_DIR (default examples/hackernews/run) holds the data dir, the reports and results.md;
-#   it is wiped first. HN_ABLATIONS=false skips the ablations. HN_SEED (default 42) seeds both
-#   models. HN_RESULTS (default examples/hackernews/results.md) is where the table is copied.
+#   it is wiped first. HN_ABLATIONS=false skips the ablations. HN_SEEDS (default "42 7 1 2 3"):
+#   the seeds; each seeds both models (initialisation, shuffling, and which 20 % of the training
+#   months are held out). HN_RESULTS (default examples/hackernews/results.md) is where the table
+#   is copied.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,7 +27,8 @@ results="${HN_RESULTS:-$here/results.md}"
 all_from=2015-09-01; all_to=2016-07-01
 train_from=2015-09-01; train_to=2016-04-01
 val_from=2016-04-01; val_to=2016-07-01
-seed="${HN_SEED:-42}"
+read -r -a seeds <<< "${HN_SEEDS:-42 7 1 2 3}"
+[ "${#seeds[@]}" -gt 0 ] || { echo "evaluate.sh: HN_SEEDS is empty" >&2; exit 2; }
 
 # The deep model's settings: the channels this data has no input for (tags, body, images, layout)
 # are off; the rest was chosen on the 20 % of the training months that training holds out (see the
@@ -61,37 +65,38 @@ mmq import --resources "$run/jsonl/resources.jsonl" --engagement "$run/jsonl/eng
 mmq labels --from "$all_from" --to "$all_to" --json > "$run/labels.json"
 cat "$run/labels.json" >&2; echo >&2
 
-# train_and_validate NAME KIND SETTING KEY=VALUE...: trains, makes the model active, validates it.
+# train_and_validate SEED NAME KIND SETTING KEY=VALUE...: trains, makes the model active, validates it.
 train_and_validate() {
-  local name="$1" kind="$2" setting="$3"; shift 3
+  local seed="$1" name="$2" kind="$3" setting="$4"; shift 4
   local sets=() kv t0=$SECONDS file
   for kv in "$@"; do sets+=(--set "$kv"); done
-  file="$(echo "$name" | tr ' ' '-').json"
-  step "training: $name"
+  file="$(echo "$name" | tr ' ' '-')-$seed.json"
+  step "training: $name, seed $seed"
   mmq train --from "$train_from" --to "$train_to" --seed "$seed" "${sets[@]}" --json > "$run/train-$file" 2> "$run/train-$file.log"
   local version
   version="$(sed -n 's/.*"modelVersion":"\([^"]*\)".*/\1/p' "$run/train-$file")"
   mmq models promote "$version" >/dev/null
   step "validating: $name ($version)"
   mmq validate --from "$val_from" --to "$val_to" --json > "$run/$file"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$name" "$setting" "$file" "$((SECONDS - t0))" >> "$run/runs.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$name" "$setting" "$file" "$((SECONDS - t0))" "$seed" >> "$run/runs.tsv"
 }
 
 : > "$run/runs.tsv"
-train_and_validate "multi-task model (MMoE)" model "as configured" "${deep[@]}"
-
-step "baseline: logistic regression per task"
-t0=$SECONDS
-mmq baseline --train-from "$train_from" --train-to "$train_to" --from "$val_from" --to "$val_to" --seed "$seed" --json > "$run/baseline.json"
-printf '%s\t%s\t%s\t%s\t%s\n' baseline "logistic regression per task" "-" baseline.json "$((SECONDS - t0))" >> "$run/runs.tsv"
+for seed in "${seeds[@]}"; do
+  train_and_validate "$seed" "multi-task model (MMoE)" model "as configured" "${deep[@]}"
+  step "baseline: logistic regression per task, seed $seed"
+  t0=$SECONDS
+  mmq baseline --train-from "$train_from" --train-to "$train_to" --from "$val_from" --to "$val_to" --seed "$seed" --json > "$run/baseline-$seed.json"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' baseline "logistic regression per task" "-" "baseline-$seed.json" "$((SECONDS - t0))" "$seed" >> "$run/runs.tsv"
+done
 
 if [ "$ablations" = true ]; then
   for i in "${!ablation_names[@]}"; do
-    train_and_validate "${ablation_names[$i]}" ablation "\`${ablation_settings[$i]}\`" "${deep[@]}" ${ablation_settings[$i]} # word-split: a row may change two settings
+    train_and_validate "${seeds[0]}" "${ablation_names[$i]}" ablation "\`${ablation_settings[$i]}\`" "${deep[@]}" ${ablation_settings[$i]} # word-split: a row may change two settings
   done
 fi
 
-title="Trained on $train_from .. $train_to (exclusive), validated on $val_from .. $val_to (exclusive), seed $seed; deep model settings: \`${deep[*]}\`."
+title="Trained on $train_from .. $train_to (exclusive), validated on $val_from .. $val_to (exclusive); deep model settings: \`${deep[*]}\`."
 java "$here/ResultsTable.java" "$run" "$title" > "$run/results.md"
 echo "Total time: $((SECONDS - started)) s" >> "$run/results.md"
 cp "$run/results.md" "$results"
