@@ -1,5 +1,6 @@
 package io.mmq.grpc.service;
 
+import com.google.rpc.Code;
 import io.grpc.stub.StreamObserver;
 import io.mmq.grpc.mapping.InvalidFieldException;
 import io.mmq.proto.v1.ItemError;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * The server side of a client-streaming upload: each message's items are validated one by one;
  * the valid ones of a message are stored together (all or none); bad items, and items whose key
- * repeats within the stream, are reported with their stream index and field path. A storage
+ * repeats within the stream, are reported with their stream index, field path and the status code
+ * the item would have got alone (RESOURCE_EXHAUSTED when over a size limit). A storage
  * failure ends the call with its status; what was stored before stays stored.
  */
 abstract class BatchUpload<R, P, D> implements StreamObserver<R> {
@@ -80,7 +82,8 @@ abstract class BatchUpload<R, P, D> implements StreamObserver<R> {
               .setIndex(at)
               .setId(id)
               .setFieldPath(e.fieldPath())
-              .setMessage(e.reason()));
+              .setMessage(e.reason())
+              .setCode(e.isOversized() ? Code.RESOURCE_EXHAUSTED : Code.INVALID_ARGUMENT));
     } else {
       summary.setErrorsOmitted(summary.getErrorsOmitted() + 1);
     }

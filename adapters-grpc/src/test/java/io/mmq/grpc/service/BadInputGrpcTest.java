@@ -86,8 +86,9 @@ class BadInputGrpcTest {
   private static final String INVALID = "INVALID_ARGUMENT";
   private static final String OVERSIZED = "RESOURCE_EXHAUSTED";
   private static final String NOT_FOUND = "NOT_FOUND";
-  /** An upload item listed in the summary's errors (the stream itself completes). */
-  private static final String REJECTED_ITEM = "rejected item";
+  /** Upload items listed in the summary's errors with their code (the stream itself completes). */
+  private static final String ITEM_INVALID = "item INVALID_ARGUMENT";
+  private static final String ITEM_OVERSIZED = "item RESOURCE_EXHAUSTED";
 
   private final TestCore core = new TestCore();
   private final String name = InProcessServerBuilder.generateName();
@@ -282,21 +283,21 @@ class BadInputGrpcTest {
         unary("PromoteModel: an unknown version", NOT_FOUND, "", "m-none",
             s -> s.models().promoteModel(PromoteModelRequest.newBuilder().setVersion("m-none").build())),
         // Upload streams: the bad item is listed, the stream completes
-        upload("UpsertResources: missing id", "resources[0].id", "is required", 0, resource("").build()),
-        upload("UpsertResources: title over limits.max-title-chars", "resources[0].title", "at most 200", 0, resource("n-1").setTitle("t".repeat(201)).build()),
-        upload("UpsertResources: decompression bomb", "resources[0].blocks[0].image.data", "pixels per side", 0, withImage(Images.pngHeader(60_000, 60_000)).toBuilder().setId("n-1").build()),
-        upload("UpsertResources: image bytes that are no JPEG or PNG", "resources[0].blocks[0].image.data", "not a decodable", 0, withImage(new byte[] {1, 2, 3}).toBuilder().setId("n-1").build()),
-        upload("UpsertResources: the same id twice in one batch (the first, unchanged, is kept)", "resources[1]", "repeats an earlier item", 1, Corpus.resource("g-1", "great story"), Corpus.resource("g-1", "great story")),
-        record("RecordEngagement: missing resourceId", "records[0].resourceId", "is required", 0, Corpus.record("", Corpus.DAY_2, 0.05, 60)),
-        record("RecordEngagement: NaN metric", "records[0].metrics[\"ctr\"]", "finite", 0, Corpus.record("g-1", Corpus.DAY_2, Double.NaN, 60)),
-        record("RecordEngagement: infinite metric", "records[0].metrics[\"dwell\"]", "finite", 0, Corpus.record("g-1", Corpus.DAY_2, 0.05, Double.POSITIVE_INFINITY)),
-        record("RecordEngagement: negative metric", "records[0].metrics[\"ctr\"]", "negative", 0, Corpus.record("g-1", Corpus.DAY_2, -0.05, 60)),
-        record("RecordEngagement: negative impressions", "records[0].impressions", "negative", 0, Corpus.record("g-1", Corpus.DAY_2, 0.05, 60).toBuilder().setImpressions(-1).build()),
-        record("RecordEngagement: windowEnd before windowStart", "records[0].windowEnd", "must be after windowStart", 0,
+        upload("UpsertResources: missing id", ITEM_INVALID, "resources[0].id", "is required", 0, resource("").build()),
+        upload("UpsertResources: title over limits.max-title-chars", ITEM_OVERSIZED, "resources[0].title", "at most 200", 0, resource("n-1").setTitle("t".repeat(201)).build()),
+        upload("UpsertResources: decompression bomb", ITEM_OVERSIZED, "resources[0].blocks[0].image.data", "pixels per side", 0, withImage(Images.pngHeader(60_000, 60_000)).toBuilder().setId("n-1").build()),
+        upload("UpsertResources: image bytes that are no JPEG or PNG", ITEM_INVALID, "resources[0].blocks[0].image.data", "not a decodable", 0, withImage(new byte[] {1, 2, 3}).toBuilder().setId("n-1").build()),
+        upload("UpsertResources: the same id twice in one batch (the first, unchanged, is kept)", ITEM_INVALID, "resources[1]", "repeats an earlier item", 1, Corpus.resource("g-1", "great story"), Corpus.resource("g-1", "great story")),
+        record("RecordEngagement: missing resourceId", ITEM_INVALID, "records[0].resourceId", "is required", 0, Corpus.record("", Corpus.DAY_2, 0.05, 60)),
+        record("RecordEngagement: NaN metric", ITEM_INVALID, "records[0].metrics[\"ctr\"]", "finite", 0, Corpus.record("g-1", Corpus.DAY_2, Double.NaN, 60)),
+        record("RecordEngagement: infinite metric", ITEM_INVALID, "records[0].metrics[\"dwell\"]", "finite", 0, Corpus.record("g-1", Corpus.DAY_2, 0.05, Double.POSITIVE_INFINITY)),
+        record("RecordEngagement: negative metric", ITEM_INVALID, "records[0].metrics[\"ctr\"]", "negative", 0, Corpus.record("g-1", Corpus.DAY_2, -0.05, 60)),
+        record("RecordEngagement: negative impressions", ITEM_INVALID, "records[0].impressions", "negative", 0, Corpus.record("g-1", Corpus.DAY_2, 0.05, 60).toBuilder().setImpressions(-1).build()),
+        record("RecordEngagement: windowEnd before windowStart", ITEM_INVALID, "records[0].windowEnd", "must be after windowStart", 0,
             Corpus.record("g-1", Corpus.DAY_2, 0.05, 60).toBuilder().setWindowEnd(Corpus.timestamp("2016-06-24T00:00:00Z")).build()),
-        record("RecordEngagement: missing windowStart", "records[0].windowStart", "is required", 0, Corpus.record("g-1", Corpus.DAY_2, 0.05, 60).toBuilder().clearWindowStart().build()),
-        record("RecordEngagement: 65 metrics (more than 64)", "records[0].metrics", "65 entries; at most 64", 0, manyMetrics(63)),
-        record("RecordEngagement: the same resource and window twice (the first, unchanged, is kept)", "records[1]", "repeats an earlier item", 1,
+        record("RecordEngagement: missing windowStart", ITEM_INVALID, "records[0].windowStart", "is required", 0, Corpus.record("g-1", Corpus.DAY_2, 0.05, 60).toBuilder().clearWindowStart().build()),
+        record("RecordEngagement: 65 metrics (more than 64)", ITEM_OVERSIZED, "records[0].metrics", "65 entries; at most 64", 0, manyMetrics(63)),
+        record("RecordEngagement: the same resource and window twice (the first, unchanged, is kept)", ITEM_INVALID, "records[1]", "repeats an earlier item", 1,
             Corpus.record("g-1", Corpus.DAY_1, 0.05, 60), Corpus.record("g-1", Corpus.DAY_1, 0.05, 60)));
   }
 
@@ -310,7 +311,7 @@ class BadInputGrpcTest {
     assertThat(answer.code()).as(answer.toString()).isEqualTo(row.code());
     assertThat(answer.field()).as(answer.toString()).isEqualTo(row.field());
     assertThat(answer.message()).as(answer.toString()).contains(row.fragment());
-    if (!row.field().isEmpty() && !row.code().equals(REJECTED_ITEM)) {
+    if (!row.field().isEmpty() && !row.code().startsWith("item ")) {
       assertThat(answer.message()).as("the description starts with the field").startsWith(row.field() + ": ");
     }
     assertThat(Snapshot.of(core)).as("nothing stored").isEqualTo(before);
@@ -362,26 +363,26 @@ class BadInputGrpcTest {
   }
 
   private static Named<Row> upload(
-      String name, String field, String fragment, int accepted, io.mmq.proto.v1.Resource... resources) {
+      String name, String code, String field, String fragment, int accepted, io.mmq.proto.v1.Resource... resources) {
     UpsertResourcesRequest message =
         UpsertResourcesRequest.newBuilder().addAllResources(List.of(resources)).build();
     return item(
-        name, field, fragment, accepted,
+        name, code, field, fragment, accepted,
         s -> Corpus.stream(s.catalogAsync()::upsertResources, List.of(message)));
   }
 
   private static Named<Row> record(
-      String name, String field, String fragment, int accepted, EngagementRecord... records) {
+      String name, String code, String field, String fragment, int accepted, EngagementRecord... records) {
     RecordEngagementRequest message =
         RecordEngagementRequest.newBuilder().addAllRecords(List.of(records)).build();
     return item(
-        name, field, fragment, accepted,
+        name, code, field, fragment, accepted,
         s -> Corpus.stream(s.catalogAsync()::recordEngagement, List.of(message)));
   }
 
   /** An upload whose one bad item is listed; {@code accepted} items are stored. */
   private static Named<Row> item(
-      String name, String field, String fragment, int accepted, Function<Stubs, UpsertSummary> upload) {
+      String name, String code, String field, String fragment, int accepted, Function<Stubs, UpsertSummary> upload) {
     return Named.of(
         name,
         new Row(
@@ -390,9 +391,9 @@ class BadInputGrpcTest {
               assertThat(summary.getAccepted()).as(summary.toString()).isEqualTo(accepted);
               assertThat(summary.getRejected()).as(summary.toString()).isEqualTo(1);
               ItemError error = summary.getErrors(0);
-              return new Answer(REJECTED_ITEM, error.getFieldPath(), error.getMessage());
+              return new Answer("item " + error.getCode().name(), error.getFieldPath(), error.getMessage());
             },
-            REJECTED_ITEM,
+            code,
             field,
             fragment));
   }
