@@ -126,6 +126,12 @@ class ServerSecurityTest {
     assertStatus(() -> classify.classify(classify(10)), Status.Code.FAILED_PRECONDITION, "");
     assertThat(classify(400).getSerializedSize()).isGreaterThan(2048);
     assertStatus(() -> classify.classify(classify(400)), Status.Code.RESOURCE_EXHAUSTED, "");
+
+    Map<String, String> calls = Map.of("service", "mmq.v1.ClassificationService", "method", "Classify");
+    int metricsPort = server.metricsPort().orElseThrow();
+    assertThat(awaitValue(metricsPort, "mmq_grpc_server_errors_total", withCode(calls, "RESOURCE_EXHAUSTED")))
+        .as("the transport's refusal is counted with its status").contains(1.0);
+    assertThat(awaitValue(metricsPort, "mmq_grpc_server_requests_seconds_count", calls)).contains(2.0);
   }
 
   @Test
@@ -254,6 +260,18 @@ class ServerSecurityTest {
     Metadata headers = new Metadata();
     headers.put(BearerTokenInterceptor.AUTHORIZATION, authorization);
     return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  /** A sample once it is there: a call is recorded as its stream closes, maybe after the client has the status. */
+  private static java.util.Optional<Double> awaitValue(int metricsPort, String name, Map<String, String> labels)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    java.util.Optional<Double> value = PrometheusText.scrape(metricsPort).value(name, labels);
+    while (value.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      value = PrometheusText.scrape(metricsPort).value(name, labels);
+    }
+    return value;
   }
 
   private static Map<String, String> withCode(Map<String, String> labels, String code) {
