@@ -10,7 +10,7 @@ import io.mmq.app.metrics.MetricsEndpoint;
 import io.mmq.core.classification.service.ActiveModelHolder;
 import io.mmq.core.validation.port.in.RunRetrainCycleUseCase;
 import io.mmq.grpc.server.GrpcServer;
-import io.mmq.grpc.server.MetricsInterceptor;
+import io.mmq.grpc.server.MetricsTracer;
 import io.mmq.grpc.server.security.BearerTokenInterceptor;
 import java.time.Duration;
 import java.util.List;
@@ -55,14 +55,15 @@ public final class MmqServer implements AutoCloseable {
     if (options.tokens().isEmpty()) {
       log.warn("no bearer tokens configured (auth.tokens, auth.token-file): the ops RPCs are open to anyone who can reach the port");
     }
-    // the last interceptor runs first: metrics see the calls that authentication refuses
-    List<ServerInterceptor> interceptors = List.of(auth, new MetricsInterceptor(app.get(MeterRegistry.class)));
+    List<ServerInterceptor> interceptors = List.of(auth);
     MetricsEndpoint metrics = options.metricsEnabled()
         ? MetricsEndpoint.start(app.get(PrometheusMeterRegistry.class), options.metricsHost(), options.metricsPort())
         : null;
     GrpcServer server;
     try {
-      server = new GrpcServer(options.serverBuilder(host, port), services, interceptors).start();
+      // the tracer sees every call's final status, also those that authentication or the transport refuses
+      MetricsTracer calls = new MetricsTracer(app.get(MeterRegistry.class), services);
+      server = new GrpcServer(options.serverBuilder(host, port).addStreamTracerFactory(calls), services, interceptors).start();
     } catch (RuntimeException e) {
       if (metrics != null) {
         metrics.close();

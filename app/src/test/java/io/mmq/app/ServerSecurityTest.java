@@ -84,8 +84,11 @@ class ServerSecurityTest {
     assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus())
         .isEqualTo(ServingStatus.SERVING);
 
-    PrometheusText scrape = PrometheusText.scrape(server.metricsPort().orElseThrow());
     Map<String, String> listModels = Map.of("service", "mmq.v1.ModelService", "method", "ListModels");
+    Map<String, String> classifyCalls = Map.of("service", "mmq.v1.ClassificationService", "method", "Classify");
+    int metricsPort = server.metricsPort().orElseThrow();
+    awaitScrape(metricsPort, "mmq_grpc_server_requests_seconds_count", listModels, 5.0);
+    PrometheusText scrape = awaitScrape(metricsPort, "mmq_grpc_server_requests_seconds_count", classifyCalls, 1.0);
     assertThat(scrape.types()).containsEntry("mmq_grpc_server_requests_seconds", "histogram");
     assertThat(scrape.value("mmq_grpc_server_requests_seconds_count", listModels)).contains(5.0);
     assertThat(scrape.value("mmq_grpc_server_requests_seconds_sum", listModels))
@@ -94,8 +97,7 @@ class ServerSecurityTest {
     assertThat(buckets).hasSizeGreaterThan(10).containsEntry(Double.POSITIVE_INFINITY, 5.0);
     assertThat(new ArrayList<>(buckets.values())).as("cumulative").isSorted();
     assertThat(scrape.value("mmq_grpc_server_errors_total", withCode(listModels, "UNAUTHENTICATED"))).contains(3.0);
-    assertThat(scrape.value("mmq_grpc_server_errors_total",
-        Map.of("service", "mmq.v1.ClassificationService", "method", "Classify", "code", "FAILED_PRECONDITION"))).contains(1.0);
+    assertThat(scrape.value("mmq_grpc_server_errors_total", withCode(classifyCalls, "FAILED_PRECONDITION"))).contains(1.0);
     assertThat(scrape.find("mmq_grpc_server_errors_total", Map.of("code", "OK"))).isEmpty();
     assertThat(scrape.find("mmq_grpc_server_requests_seconds_count", Map.of("service", "grpc.health.v1.Health")))
         .as("health is not an mmq service").isEmpty();
@@ -126,6 +128,13 @@ class ServerSecurityTest {
     assertStatus(() -> classify.classify(classify(10)), Status.Code.FAILED_PRECONDITION, "");
     assertThat(classify(400).getSerializedSize()).isGreaterThan(2048);
     assertStatus(() -> classify.classify(classify(400)), Status.Code.RESOURCE_EXHAUSTED, "");
+
+    Map<String, String> calls = Map.of("service", "mmq.v1.ClassificationService", "method", "Classify");
+    int metricsPort = server.metricsPort().orElseThrow();
+    PrometheusText scrape = awaitScrape(metricsPort, "mmq_grpc_server_requests_seconds_count", calls, 2.0);
+    assertThat(scrape.value("mmq_grpc_server_requests_seconds_count", calls)).contains(2.0);
+    assertThat(scrape.value("mmq_grpc_server_errors_total", withCode(calls, "RESOURCE_EXHAUSTED")))
+        .as("the transport's refusal is counted with its status").contains(1.0);
   }
 
   @Test
@@ -254,6 +263,22 @@ class ServerSecurityTest {
     Metadata headers = new Metadata();
     headers.put(BearerTokenInterceptor.AUTHORIZATION, authorization);
     return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+  }
+
+  /**
+   * The first scrape in which {@code name} with {@code labels} has {@code expected} (or the last one
+   * after 5 s): a call is recorded as its stream closes, which may be just after the client has its
+   * status.
+   */
+  private static PrometheusText awaitScrape(int metricsPort, String name, Map<String, String> labels, double expected)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    PrometheusText scrape = PrometheusText.scrape(metricsPort);
+    while (!scrape.value(name, labels).equals(java.util.Optional.of(expected)) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      scrape = PrometheusText.scrape(metricsPort);
+    }
+    return scrape;
   }
 
   private static Map<String, String> withCode(Map<String, String> labels, String code) {
