@@ -207,7 +207,8 @@ final class Reports {
     }
   }
 
-  private static Probe probe(QualityModel model, List<TrainingExample> sample, QualityAggregationPolicy aggregation) {
+  private static Probe probe(QualityModel model, List<TrainingExample> sample, QualityAggregationPolicy configured) {
+    QualityAggregationPolicy aggregation = configured.forTasks(model.tasks());
     List<Resource> resources = sample.stream().map(TrainingExample::resource).toList();
     List<Prediction> predictions = model.predict(resources);
     long[] counts = new long[4]; // high-high, high-low, low-high, low-low

@@ -50,14 +50,24 @@ public sealed interface QualityAggregationPolicy {
     return new Weighted(weights, threshold);
   }
 
-  /** Weighted by the tasks' loss weights. */
+  /**
+   * Weighted by the tasks' loss weights; {@link #forTasks} gives the same threshold over another
+   * task set's weights.
+   */
   static QualityAggregationPolicy weighted(TaskSet tasks, double threshold) {
+    return new TaskWeighted(new Weighted(TaskWeighted.weightsOf(tasks), threshold));
+  }
+
+  /**
+   * This policy for a model with {@code tasks}: a {@code WEIGHTED} policy that takes its weights
+   * from a task set (as one parsed from configuration does) takes those of {@code tasks}, so that
+   * a model is classified by the weights of the tasks it predicts, whatever the task set was when
+   * the policy was made. Every other policy, and {@link Weighted} with explicit weights, is
+   * returned as it is.
+   */
+  default QualityAggregationPolicy forTasks(TaskSet tasks) {
     Objects.requireNonNull(tasks, "tasks is null");
-    Map<TaskName, Double> weights = new HashMap<>();
-    for (Task task : tasks.tasks()) {
-      weights.put(task.name(), task.weight());
-    }
-    return new Weighted(weights, threshold);
+    return this;
   }
 
   /** The quality class of a resource's per-task labels. */
@@ -196,6 +206,45 @@ public sealed interface QualityAggregationPolicy {
     @Override
     public String spec() {
       return "WEIGHTED:" + threshold;
+    }
+  }
+
+  /**
+   * {@link Weighted} over the loss weights of a task set: what {@code WEIGHTED:t} means. {@link
+   * #forTasks} rebinds it to another task set's weights.
+   */
+  record TaskWeighted(Weighted weighted) implements QualityAggregationPolicy {
+    public TaskWeighted {
+      Objects.requireNonNull(weighted, "weighted is null");
+    }
+
+    static Map<TaskName, Double> weightsOf(TaskSet tasks) {
+      Objects.requireNonNull(tasks, "tasks is null");
+      Map<TaskName, Double> weights = new HashMap<>();
+      for (Task task : tasks.tasks()) {
+        weights.put(task.name(), task.weight());
+      }
+      return weights;
+    }
+
+    /** The weighted share of positive tasks (see {@link Weighted#score}). */
+    public double score(Map<TaskName, Label> labels) {
+      return weighted.score(labels);
+    }
+
+    @Override
+    public QualityClass aggregate(Map<TaskName, Label> labels) {
+      return weighted.aggregate(labels);
+    }
+
+    @Override
+    public QualityAggregationPolicy forTasks(TaskSet tasks) {
+      return new TaskWeighted(new Weighted(weightsOf(tasks), weighted.threshold()));
+    }
+
+    @Override
+    public String spec() {
+      return weighted.spec();
     }
   }
 

@@ -81,6 +81,7 @@ public final class ClassificationService implements ClassifyResourcesUseCase, Au
       ModelRecord record, QualityModel model, List<Resource> resources, CallerState caller) {
     List<Prediction> predictions = predict(record.version(), model, resources, caller);
     List<TaskName> order = model.tasks().names();
+    QualityAggregationPolicy policy = aggregation.forTasks(model.tasks());
     List<Classification> results = new ArrayList<>(resources.size());
     for (int i = 0; i < resources.size(); i++) {
       Prediction prediction = predictions.get(i);
@@ -93,7 +94,7 @@ public final class ClassificationService implements ClassifyResourcesUseCase, Au
       }
       results.add(
           new Classification(
-              resources.get(i).id(), tasks, aggregation.classify(tasks), record.version()));
+              resources.get(i).id(), tasks, policy.classify(tasks), record.version()));
     }
     return new ClassifyResourcesResult(record.version(), results);
   }

@@ -15,6 +15,7 @@ import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,8 +89,8 @@ class QualityAggregationPolicyTest {
   @Test
   void weightedComparesTheWeightedShareOfPositivesWithTheThreshold() {
     // weights ctr 2, dwell 1, bounce 1 (total 4)
-    QualityAggregationPolicy.Weighted half =
-        (QualityAggregationPolicy.Weighted) QualityAggregationPolicy.weighted(WEIGHTED_TASKS, 0.5);
+    QualityAggregationPolicy.TaskWeighted half =
+        (QualityAggregationPolicy.TaskWeighted) QualityAggregationPolicy.weighted(WEIGHTED_TASKS, 0.5);
     Map<TaskName, Label> onlyCtr = Map.of(CTR, POSITIVE, DWELL, NEGATIVE, BOUNCE, NEGATIVE);
     Map<TaskName, Label> onlyDwell = Map.of(CTR, NEGATIVE, DWELL, POSITIVE, BOUNCE, NEGATIVE);
     Map<TaskName, Label> dwellAndBounce =
@@ -102,6 +103,31 @@ class QualityAggregationPolicyTest {
     assertThat(half.aggregate(onlyDwell)).isEqualTo(LOW);
     assertThat(QualityAggregationPolicy.weighted(WEIGHTED_TASKS, 0.6).aggregate(onlyCtr))
         .isEqualTo(LOW);
+  }
+
+  @Test
+  void weightedFromATaskSetTakesTheWeightsOfTheModelsTasks() {
+    // parsed while the task set was ctr/dwell/bounce; the model predicts points (1) and comments (3)
+    QualityAggregationPolicy configured = QualityAggregationPolicy.parse("WEIGHTED:0.5", WEIGHTED_TASKS);
+    TaskSet modelTasks =
+        TaskSet.of(Task.higherIsBetter("points", "points"), Task.higherIsBetter("comments", "comments").withWeight(3));
+    Map<TaskName, Label> onlyComments = Map.of(TaskName.of("points"), NEGATIVE, TaskName.of("comments"), POSITIVE);
+    Map<TaskName, Label> onlyPoints = Map.of(TaskName.of("points"), POSITIVE, TaskName.of("comments"), NEGATIVE);
+
+    assertThat(configured.aggregate(onlyComments)).as("no weight for the model's tasks").isEqualTo(LOW);
+    QualityAggregationPolicy bound = configured.forTasks(modelTasks);
+    assertThat(bound.aggregate(onlyComments)).isEqualTo(HIGH); // 3 / 4
+    assertThat(bound.aggregate(onlyPoints)).isEqualTo(LOW); // 1 / 4
+    assertThat(bound.spec()).isEqualTo("WEIGHTED:0.5");
+  }
+
+  @Test
+  void policiesWithoutTaskWeightsAreTheSameForEveryModel() {
+    QualityAggregationPolicy explicit = new QualityAggregationPolicy.Weighted(Map.of(CTR, 1.0), 0.5);
+    for (QualityAggregationPolicy policy :
+        List.of(QualityAggregationPolicy.ALL, QualityAggregationPolicy.MAJORITY, QualityAggregationPolicy.atLeast(2), explicit)) {
+      assertThat(policy.forTasks(WEIGHTED_TASKS)).isSameAs(policy);
+    }
   }
 
   @Test
@@ -160,7 +186,8 @@ class QualityAggregationPolicyTest {
         QualityAggregationPolicy.parse("WEIGHTED:0.5", WEIGHTED_TASKS);
     assertThat(weighted)
         .isEqualTo(
-            new QualityAggregationPolicy.Weighted(Map.of(CTR, 2.0, DWELL, 1.0, BOUNCE, 1.0), 0.5));
+            new QualityAggregationPolicy.TaskWeighted(
+                new QualityAggregationPolicy.Weighted(Map.of(CTR, 2.0, DWELL, 1.0, BOUNCE, 1.0), 0.5)));
 
     for (String spec : new String[] {"ALL", "MAJORITY", "AT_LEAST:3", "WEIGHTED:0.25"}) {
       assertThat(QualityAggregationPolicy.parse(spec, WEIGHTED_TASKS).spec()).isEqualTo(spec);

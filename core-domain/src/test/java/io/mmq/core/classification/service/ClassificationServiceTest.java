@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mmq.core.classification.model.QualityClass;
+import io.mmq.core.classification.policy.QualityAggregationPolicy;
 import io.mmq.core.classification.model.TaskPrediction;
 import io.mmq.core.classification.port.in.Classification;
 import io.mmq.core.classification.port.in.ClassifyResourcesCommand;
@@ -17,7 +18,9 @@ import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.label.model.Label;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.in.PromoteModelCommand;
+import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
+import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.task.port.in.SetTaskSetCommand;
 import io.mmq.core.testing.builder.QualityDay;
 import io.mmq.core.testing.fake.InMemoryCore;
@@ -80,6 +83,21 @@ class ClassificationServiceTest {
     assertThat(dull.probability()).isCloseTo(1.0 / 3, within(1e-9));
     assertThat(dull.label()).isEqualTo(Label.NEGATIVE);
     assertThat(result.results().get(2).tasks().get(CTR).probability()).isCloseTo(2.5 / 3, within(1e-9));
+  }
+
+  @Test
+  void weightedAggregationTakesTheWeightsOfTheServedModelsTasks() {
+    train(2);
+    // configured while the task set had none of the model's tasks: unbound, every weight would be 0
+    QualityAggregationPolicy configured =
+        QualityAggregationPolicy.parse("WEIGHTED:0.5", TaskSet.of(Task.higherIsBetter("other", "other")));
+    try (ClassificationService weighted = new ClassificationService(core.ports.resources, core.activeModel, configured)) {
+      ClassifyResourcesResult result =
+          weighted.classify(ClassifyResourcesCommand.of(ResourceRef.byId("2016-06-24-00"), ResourceRef.byId("2016-06-24-02")));
+
+      assertThat(result.results()).extracting(Classification::quality)
+          .containsExactly(QualityClass.HIGH, QualityClass.LOW);
+    }
   }
 
   @Test
