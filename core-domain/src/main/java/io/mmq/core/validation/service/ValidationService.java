@@ -185,9 +185,19 @@ public final class ValidationService implements ValidateModelUseCase {
     try (QualityModel model = loader.load(registry.loadArtifact(candidate.version()))) {
       candidateMetrics = evaluate(model, window, heldOut).tasks();
     }
-    Map<TaskName, TaskMetrics> activeMetrics =
-        models.withActiveModel((record, model) -> evaluate(model, window, heldOut).tasks());
+    Evaluated serving =
+        models.withActiveModel((record, model) -> new Evaluated(record, evaluate(model, window, heldOut)));
+    Map<TaskName, TaskMetrics> activeMetrics = serving.result().tasks();
     PromotionVerdict verdict = promotionPolicy.decide(candidateMetrics, activeMetrics);
+    if (verdict instanceof PromotionVerdict.Promote && !serving.record().version().equals(active.version())) {
+      // someone promoted or rolled back while the candidate was fine-tuned from the old model
+      verdict =
+          new PromotionVerdict.Reject(
+              verdict.candidateAuc(), verdict.activeAuc(), verdict.comparedTasks(),
+              "the active model changed from " + active.version() + " to " + serving.record().version()
+                  + " during the update; the candidate, fine-tuned from " + active.version()
+                  + ", does not replace it");
+    }
     if (verdict instanceof PromotionVerdict.Promote) {
       models.activate(candidate, () -> registry.activate(candidate.version()));
     }

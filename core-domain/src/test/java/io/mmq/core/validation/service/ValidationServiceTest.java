@@ -8,6 +8,7 @@ import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
+import io.mmq.core.registry.port.in.PromoteModelCommand;
 import io.mmq.core.resource.model.Resource;
 import io.mmq.core.resource.model.ResourceId;
 import io.mmq.core.task.model.TaskName;
@@ -17,6 +18,7 @@ import io.mmq.core.testing.builder.Windows;
 import io.mmq.core.testing.fake.FakeModelTrainer;
 import io.mmq.core.testing.fake.InMemoryCore;
 import io.mmq.core.training.model.JobState;
+import io.mmq.core.training.model.TrainingProgress;
 import io.mmq.core.training.port.in.TrainModelCommand;
 import io.mmq.core.training.port.in.TrainingObserver;
 import io.mmq.core.training.service.HoldoutSplit;
@@ -147,6 +149,34 @@ class ValidationServiceTest {
     assertThat(result.run().candidate()).contains(candidate.version());
     assertThat(status(candidate.version())).isEqualTo(ModelStatus.CANDIDATE);
     assertThat(core.ports.registry.active().orElseThrow().version()).isEqualTo(active.version());
+  }
+
+  @Test
+  void aCandidateDoesNotReplaceAModelPromotedWhileItWasFineTuned() {
+    ModelRecord other = core.training.train(TrainModelCommand.of(day24.window(), 8), TrainingObserver.NONE)
+        .model().orElseThrow();
+    boolean[] promoted = {false};
+    TrainingObserver promotesMidway = new TrainingObserver() {
+      @Override
+      public void onProgress(TrainingProgress progress) {
+        if (!promoted[0]) {
+          promoted[0] = true;
+          core.models.promote(new PromoteModelCommand(other.version()));
+        }
+      }
+    };
+
+    ValidateModelResult result =
+        core.validation.validate(ValidateModelCommand.validateAndUpdate(day26.window(), 11), promotesMidway);
+
+    assertThat(promoted[0]).as("the operator's promotion ran during the fine-tune").isTrue();
+    ModelUpdate update = result.update().orElseThrow();
+    assertThat(result.decision()).isEqualTo(Decision.REJECTED);
+    assertThat(update.candidateHeldOut().get(CTR).auc()).as("the candidate itself was better").isEqualTo(1.0);
+    assertThat(update.verdict().orElseThrow().reason())
+        .contains("changed from " + active.version() + " to " + other.version());
+    assertThat(core.ports.registry.active().orElseThrow().version()).isEqualTo(other.version());
+    assertThat(status(update.training().model().orElseThrow().version())).isEqualTo(ModelStatus.CANDIDATE);
   }
 
   @Test
