@@ -2,9 +2,11 @@ package io.mmq.tensorflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mmq.core.attribute.model.ResourceAttributes;
+import io.mmq.core.attribute.model.TextFields;
 import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.training.model.TrainingListener;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,6 +71,30 @@ class InferenceTest {
       assertThat(single[0]).isCloseTo(batch[i][0], org.assertj.core.data.Offset.offset(1e-6f));
       assertThat(single[1]).isCloseTo(batch[i][1], org.assertj.core.data.Offset.offset(1e-6f));
     }
+  }
+
+  /**
+   * Attributes with nothing in them (no title, tags, body, images, layout, atomic or categorical
+   * values: every input is padding) get finite probabilities from every deep channel, alone and
+   * between ordinary rows, whose probabilities they leave as they are.
+   */
+  @Test
+  void emptyAttributesGetFiniteProbabilitiesAndLeaveTheirNeighboursAlone() {
+    ResourceAttributes empty =
+        new ResourceAttributes(new TextFields(List.of(), List.of(), List.of()), List.of(), List.of(), Map.of(), Map.of());
+    float[][] alone = model.inference().predict(List.of(empty)).probabilities();
+    float[][] mixed = model.inference().predict(List.of(empty, inputs.get(0), empty, inputs.get(1))).probabilities();
+    float[][] ordinary = model.inference().predict(inputs.subList(0, 2)).probabilities();
+
+    for (float[] row : List.of(alone[0], mixed[0], mixed[1], mixed[2], mixed[3])) {
+      assertThat(row).hasSize(2);
+      for (float p : row) {
+        assertThat(p).isFinite().isBetween(0f, 1f);
+      }
+    }
+    assertThat(mixed[0]).containsExactly(alone[0], offset(1e-6f));
+    assertThat(mixed[1]).containsExactly(ordinary[0], offset(1e-6f));
+    assertThat(mixed[3]).containsExactly(ordinary[1], offset(1e-6f));
   }
 
   @Test

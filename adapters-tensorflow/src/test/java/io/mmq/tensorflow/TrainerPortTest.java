@@ -11,6 +11,7 @@ import io.mmq.core.classification.port.out.QualityModel;
 import io.mmq.core.label.model.Label;
 import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.resource.model.Resource;
+import io.mmq.core.resource.model.ResourceId;
 import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,42 @@ class TrainerPortTest {
     }
   }
 
+  /**
+   * A resource with nothing but an id (empty title, no tags, body, images or layout, unknown
+   * publisher, no attributes) gets finite probabilities from a network with every channel on, the
+   * wide part included, loaded from its artifact: alone and between ordinary resources, whose
+   * predictions it leaves as they are.
+   */
+  @Test
+  void aResourceWithNothingInItGetsFiniteProbabilitiesFromEveryChannel() {
+    TrainedModel full = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION),
+        config(TestModels.with(TestModels.brief(10), "channel.wide", "true", "wideBuckets", "4096")), Optional.empty(),
+        TrainingListener.NONE);
+    assertThat(full.hyperparameters().entrySet().stream().filter(e -> e.getKey().startsWith("channel.")).map(Map.Entry::getValue))
+        .hasSize(9)
+        .containsOnly("true");
+    Resource empty = Resource.titled(ResourceId.of("empty-1"), "");
+    Resource alsoEmpty = Resource.titled(ResourceId.of("empty-2"), "");
+    List<Resource> ordinary = VALIDATION.subList(0, 2).stream().map(TrainingExample::resource).toList();
+    try (QualityModel model = new TfQualityModelLoader().load(full.artifact())) {
+      Prediction alone = model.predict(List.of(empty)).get(0);
+      List<Prediction> mixed = model.predict(List.of(empty, ordinary.get(0), alsoEmpty, ordinary.get(1)));
+      List<Prediction> withoutEmpty = model.predict(ordinary);
+
+      assertThat(mixed).extracting(Prediction::resourceId)
+          .containsExactly(empty.id(), ordinary.get(0).id(), alsoEmpty.id(), ordinary.get(1).id());
+      assertThat(Stream.concat(Stream.of(alone), mixed.stream())).allSatisfy(p ->
+          assertThat(p.tasks().values()).hasSize(2)
+              .allSatisfy(t -> assertThat(t.probability()).isFinite().isBetween(0.0, 1.0)));
+      for (TaskName task : List.of(CTR, DWELL)) {
+        assertThat(probability(mixed.get(0), task)).isCloseTo(probability(alone, task), within(1e-6));
+        assertThat(probability(mixed.get(2), task)).isCloseTo(probability(alone, task), within(1e-6));
+        assertThat(probability(mixed.get(1), task)).isCloseTo(probability(withoutEmpty.get(0), task), within(1e-6));
+        assertThat(probability(mixed.get(3), task)).isCloseTo(probability(withoutEmpty.get(1), task), within(1e-6));
+      }
+    }
+  }
+
   @Test
   void cancellingStopsTheTraining() {
     int[] polls = {0};
@@ -171,6 +209,10 @@ class TrainerPortTest {
       assertThat(utilisation.weights().get(DWELL)).isEqualTo(utilisation.weights().get(CTR));
       assertThat(hardModel.expertUtilisation(resources)).isEmpty();
     }
+  }
+
+  private static double probability(Prediction prediction, TaskName task) {
+    return prediction.tasks().get(task).probability();
   }
 
   private static TrainingConfig config(Map<String, String> hyperparameters) {
