@@ -46,6 +46,10 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(DatabaseConfig config) {
     Objects.requireNonNull(config, "config is null");
+    if (config.url().contains(DatabaseConfig.H2_FILE_SETTINGS)) {
+      // the mixed mode's port listens on the loopback address only (H2 reads this on its start)
+      System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
+    }
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(hikari(config));

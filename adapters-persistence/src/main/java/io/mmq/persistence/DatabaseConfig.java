@@ -35,11 +35,18 @@ public record DatabaseConfig(
 
   /**
    * H2 settings that keep the SQL portable to PostgreSQL: its compatibility mode, lower-case
-   * identifiers, NULLs sorted last as PostgreSQL does; and no close on JVM exit, since the pool
-   * closes the database when the application shuts down.
+   * identifiers, NULLs sorted last as PostgreSQL does.
    */
   public static final String H2_SETTINGS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  /**
+   * H2's automatic mixed mode for the embedded file database: the first process opens the file and
+   * serves it over a local TCP port, later processes on the same data directory connect through it
+   * (and one of them takes over when it exits). H2 refuses this mode together with {@code
+   * DB_CLOSE_ON_EXIT=FALSE}, so the database also closes on JVM exit, as H2 does by default.
+   */
+  static final String H2_FILE_SETTINGS = ";AUTO_SERVER=TRUE";
 
   static final String KEYS_TEXT =
       "url, user, password, pool-size, connection-timeout-ms, fetch-size, batch-size, schema";
@@ -92,9 +99,15 @@ public record DatabaseConfig(
     return of(h2Url(dataDir), DEFAULT_USER, "");
   }
 
-  /** The JDBC URL of the embedded H2 file database in {@code dataDir}. */
+  /**
+   * The JDBC URL of the embedded H2 file database in {@code dataDir}, which several processes may
+   * use at once (see {@link #H2_FILE_SETTINGS}).
+   */
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mmq") + H2_SETTINGS;
+    return "jdbc:h2:file:"
+        + dataDir.toAbsolutePath().resolve("mmq")
+        + H2_SETTINGS
+        + H2_FILE_SETTINGS;
   }
 
   /**

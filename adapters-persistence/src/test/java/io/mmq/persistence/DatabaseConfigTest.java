@@ -94,13 +94,13 @@ class DatabaseConfigTest {
   }
 
   @Test
-  void theEmbeddedDatabaseIsAnH2FileInTheDataDirectoryWithPortableSettings() {
+  void theEmbeddedDatabaseIsAnH2FileInTheDataDirectoryWithPortableSettingsInMixedMode() {
     DatabaseConfig config = DatabaseConfig.embedded(Path.of("/var/lib/mmq"));
 
     assertThat(config.url())
         .isEqualTo(
             "jdbc:h2:file:/var/lib/mmq/mmq;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
     assertThat(config.isPostgres()).isFalse();
   }
 

@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The top-level {@code mmq} command: the commands of R16. */
+/**
+ * The top-level {@code mmq} command: the commands of R16. Every command inherits its --help and
+ * --version options.
+ */
 @Command(
     name = "mmq",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "mmq 0.1.0-SNAPSHOT",
     description =

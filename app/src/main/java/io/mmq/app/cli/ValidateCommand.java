@@ -4,7 +4,6 @@ import io.mmq.app.Application;
 import io.mmq.core.validation.port.in.ValidateModelCommand;
 import io.mmq.core.validation.port.in.ValidateModelResult;
 import io.mmq.core.validation.port.in.ValidateModelUseCase;
-import io.mmq.core.training.port.in.TrainingObserver;
 import io.mmq.grpc.mapping.TrainingMapper;
 import io.mmq.proto.v1.Evaluation;
 import java.nio.file.Path;
@@ -15,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mmq validate}: evaluates the active model on a window's labels (R8); with {@code
- * --update}, fine-tunes a candidate when accuracy is below the threshold and promotes it only if it
- * beats the active model on held-out data.
+ * --update}, fine-tunes a candidate when accuracy is below the threshold (printing the training's
+ * progress on stderr, as {@code mmq train} does) and promotes it only if it beats the active model
+ * on held-out data.
  */
 @Command(name = "validate", description = "Evaluate the active model on a window's labels (--from A --to B [--update]).")
 final class ValidateCommand extends AppCommand {
@@ -35,7 +35,7 @@ final class ValidateCommand extends AppCommand {
     ValidateModelCommand command = update
         ? ValidateModelCommand.validateAndUpdate(window.window(spec.commandLine()), seed)
         : ValidateModelCommand.validateOnly(window.window(spec.commandLine()));
-    Reports.ProgressLog progress = new Reports.ProgressLog(TrainingObserver.NONE);
+    Reports.ProgressLog progress = new Reports.ProgressLog(TrainCommand.progressPrinter(err()));
     ValidateModelResult result = app.get(ValidateModelUseCase.class).validate(command, progress);
     Evaluation evaluation = TrainingMapper.toProto(result.run(), result.update());
     Optional<Path> written = Reports.validation(app, report, result, evaluation, progress.progress(), err());

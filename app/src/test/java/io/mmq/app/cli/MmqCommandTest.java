@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 class MmqCommandTest {
@@ -25,6 +30,30 @@ class MmqCommandTest {
         }) {
       assertThat(out.toString()).contains(command);
     }
+  }
+
+  static Stream<String> commands() {
+    return MmqCommand.newCommandLine().getSubcommands().values().stream()
+        .map(CommandLine::getCommandName)
+        .distinct();
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyCommandPrintsItsUsageOnHelpWithoutOpeningAnything(String command, @TempDir Path dir) {
+    Path dataDir = dir.resolve("data");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = MmqCommand.newCommandLine();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+
+    int exit = line.execute("--data-dir", dataDir.toString(), command, "--help");
+
+    assertThat(exit).as("exit; stderr: %s", err).isZero();
+    assertThat(out.toString()).startsWith("Usage: mmq " + command);
+    assertThat(err.toString()).isEmpty();
+    assertThat(dataDir).doesNotExist();
   }
 
   @Test

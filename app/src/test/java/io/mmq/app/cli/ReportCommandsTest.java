@@ -91,6 +91,20 @@ class ReportCommandsTest {
     assertThat(dir).doesNotExist();
   }
 
+  @Test
+  @Order(4)
+  void anUpdatePrintsTheFineTuningsProgressAsTrainDoes() throws IOException {
+    // a tiny model is not perfectly accurate, so a threshold of 1 always asks for an update
+    Path config = Files.writeString(dataDir.resolve("update.properties"), "validation.accuracy-threshold=1.0\n");
+    Output output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--update", "--no-report",
+        "--config", config.toString());
+
+    assertThat(output.out()).contains("decision ").doesNotContain("decision KEEP");
+    assertThat(output.err())
+        .containsPattern("training job \\S+ started on ")
+        .containsPattern("(?m)^step \\d+/20 \\w+\\.loss=\\d+\\.\\d{4}");
+  }
+
   /** Every listed chart is a PNG in the report's directory and the HTML shows it; returns the HTML. */
   private static String charts(Path index, String... files) {
     try {
