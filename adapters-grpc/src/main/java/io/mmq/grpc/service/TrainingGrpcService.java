@@ -100,7 +100,6 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
    * With the source of the seeds the server picks and the clock that Train's throughput ({@code
    * Step.examples_per_second}) is measured with.
    */
-
   TrainingGrpcService(
       DeriveLabelsUseCase deriveLabels,
       TrainModelUseCase train,

@@ -154,7 +154,11 @@ class TrainGrpcTest {
     assertThat(job.getState()).isEqualTo(JobState.FAILED);
     assertThat(h.models.listModels(ListModelsRequest.getDefaultInstance()).getModelsList())
         .singleElement()
-        .satisfies(model -> assertThat(model.getStatus()).isEqualTo(ModelStatus.CANDIDATE));
+        .satisfies(
+            model -> {
+              assertThat(model.getStatus()).isEqualTo(ModelStatus.CANDIDATE);
+              assertThat(model.getProvenance().getJobId()).isEmpty(); // its job failed
+            });
   }
 
   @Test
