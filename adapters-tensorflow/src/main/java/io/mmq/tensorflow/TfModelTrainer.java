@@ -131,7 +131,8 @@ final class TfModelTrainer implements ModelTrainer {
     byte[] bytes =
         ArtifactFormat.write(
             new ArtifactContents(config, spec, tasks, outcome.weights(), metrics, provenance));
-    return new TrainedModel(ModelArtifact.of(bytes), Hyperparameters.toMap(config), metrics, outcome.steps());
+    return new TrainedModel(
+        ModelArtifact.of(bytes), Hyperparameters.toMap(config), metrics, outcome.steps(), outcome.reason());
   }
 
   private LabelledAttributes.Source extracted(ExampleSource source) {

@@ -2,6 +2,7 @@ package io.mmq.tensorflow;
 
 import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingCancelledException;
 import io.mmq.core.training.model.TrainingListener;
 import io.mmq.core.training.model.TrainingProgress;
@@ -44,13 +45,6 @@ final class TrainingRun {
     this.start = start;
     this.listener = listener;
     this.schedule = encoder.shapes().config().schedule();
-  }
-
-  /** Why the training stopped. */
-  enum StopReason {
-    STEP_CAP,
-    CONVERGED,
-    EARLY_STOPPED
   }
 
   /** What a training produced. */
@@ -173,7 +167,8 @@ final class TrainingRun {
       }
       lastLoss = Map.copyOf(loss);
       Map<TaskName, Double> auc = validationAuc();
-      listener.onProgress(new TrainingProgress(step, schedule.steps(), loss, auc));
+      listener.onProgress(
+          new TrainingProgress(step, schedule.steps(), (long) step * schedule.batchSize(), loss, auc));
       if (!auc.isEmpty()) {
         double score = auc.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         if (score > bestScore) {

@@ -16,6 +16,7 @@ import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.training.model.ExampleSource;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainedModel;
 import io.mmq.core.training.model.TrainingCancelledException;
 import io.mmq.core.training.model.TrainingConfig;
@@ -62,7 +63,10 @@ class TrainerPortTest {
       assertThat(p.taskLoss()).containsKeys(CTR, DWELL);
       assertThat(p.validationAuc()).containsKey(CTR);
     });
+    long batchSize = Long.parseLong(trained.hyperparameters().get("batchSize"));
+    assertThat(PROGRESS).extracting(TrainingProgress::examples).containsExactly(10 * batchSize, 20 * batchSize, 30 * batchSize);
     assertThat(trained.steps()).isEqualTo(30);
+    assertThat(trained.stopReason()).isEqualTo(StopReason.STEP_CAP);
     assertThat(trained.hyperparameters()).containsEntry("steps", "30").containsEntry("gate", "MMOE").containsEntry("experts", "3");
     assertThat(trained.metrics()).containsKeys("ctr.auc", "ctr.accuracy", "ctr.logLoss", "ctr.calibrationError", "dwell.labelled");
     assertThat(trained.metrics().get("evaluated")).isEqualTo(48.0);
@@ -140,6 +144,15 @@ class TrainerPortTest {
         assertThat(probability(mixed.get(3), task)).isCloseTo(probability(withoutEmpty.get(1), task), within(1e-6));
       }
     }
+  }
+
+  @Test
+  void aTrainingWhoseLossesAreAllUnderTheThresholdStopsConvergedAtTheFirstReport() {
+    TrainedModel converged = TRAINER.train(TASKS, source(TRAINING), source(VALIDATION),
+        config(TestModels.with(TestModels.brief(30), "lossThreshold", "50")), Optional.empty(), TrainingListener.NONE);
+
+    assertThat(converged.steps()).isEqualTo(10);
+    assertThat(converged.stopReason()).isEqualTo(StopReason.CONVERGED);
   }
 
   @Test

@@ -140,7 +140,17 @@ class EndToEndTest {
     List<TrainProgress.Step> steps = progress.stream().filter(TrainProgress::hasStep).map(TrainProgress::getStep).toList();
     assertThat(steps).isNotEmpty();
     assertThat(steps.get(steps.size() - 1).getTaskLossMap()).containsKeys("ctr", "bounce");
+    TrainProgress.Started started = progress.get(0).getStarted();
+    assertThat(started.getTrainExamples()).isPositive();
+    assertThat(started.getValidationExamples()).isPositive();
+    // the real trainer counts its examples (steps x batch size): every report has a throughput
+    assertThat(steps).allSatisfy(step -> assertThat(step.getExamplesPerSecond()).isPositive().isFinite());
     TrainProgress.Finished finished = progress.get(progress.size() - 1).getFinished();
+    if (steps.get(steps.size() - 1).getStep() == 60) {
+      assertThat(finished.getStopReason()).isEqualTo("max_steps");
+    } else {
+      assertThat(finished.getStopReason()).isIn("loss_threshold", "early_stopping");
+    }
     assertThat(finished.getActivated()).isTrue();
     Evaluation evaluation = finished.getEvaluation();
     assertThat(evaluation.getEvaluated()).isPositive();

@@ -7,6 +7,7 @@ import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.task.model.Task;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
 import io.mmq.core.validation.model.TaskMetrics;
@@ -45,18 +46,18 @@ public final class TrainingMapper {
     Optional<LabellingSummary> only =
         result.windows().size() == 1 ? Optional.of(result.windows().get(0)) : Optional.empty();
     for (Map.Entry<TaskName, TaskLabelCounts> task : result.tasks().entrySet()) {
-      double reference =
-          only.map(summary -> summary.tasks().get(task.getKey()))
-              .map(counts -> counts.reference().orElse(Double.NaN))
-              .orElse(Double.NaN);
+      Optional<LabellingSummary.TaskCounts> counts =
+          only.map(summary -> summary.tasks().get(task.getKey()));
       builder.putTasks(
           task.getKey().value(),
           io.mmq.proto.v1.TaskLabelCounts.newBuilder()
               .setPositive(clamp(task.getValue().positive()))
               .setNegative(clamp(task.getValue().negative()))
               .setMasked(clamp(task.getValue().unlabelled()))
-              .setReferenceValue(reference)
-              .setReferenceDegree(Double.NaN)
+              .setReferenceValue(
+                  counts.map(c -> c.reference().orElse(Double.NaN)).orElse(Double.NaN))
+              .setReferenceDegree(
+                  counts.map(c -> c.referenceDegree().orElse(Double.NaN)).orElse(Double.NaN))
               .build());
     }
     return builder.build();
@@ -76,6 +77,19 @@ public final class TrainingMapper {
     }
     progress.validationAuc().forEach((task, auc) -> step.putTaskValidationAuc(task.value(), auc));
     return step.setLoss(joint).build();
+  }
+
+  /**
+   * Why a training stopped, as {@code TrainProgress.Finished.stop_reason} says it, after the
+   * setting that stopped it: {@code max_steps}, {@code loss_threshold} or {@code early_stopping}
+   * ({@code early_stopping_patience}).
+   */
+  public static String stopReason(StopReason reason) {
+    return switch (reason) {
+      case STEP_CAP -> "max_steps";
+      case CONVERGED -> "loss_threshold";
+      case EARLY_STOPPED -> "early_stopping";
+    };
   }
 
   /**
@@ -228,7 +242,8 @@ public final class TrainingMapper {
     };
   }
 
-  static int clamp(long value) {
+  /** A count as an {@code int32}, clamped. */
+  public static int clamp(long value) {
     return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
   }
 }

@@ -16,25 +16,37 @@ import io.mmq.grpc.mapping.TrainingMapper;
 import io.mmq.proto.v1.TrainProgress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Follows a training run for one gRPC call: cancelled as soon as the call is (client cancel or
  * deadline, read from the call's {@link Context} captured when the call started), and, for a {@code
  * Train} stream, sends {@code started} when the job is recorded and a {@code step} per progress
- * report. The core calls it on the call's own thread, so the stream is written by one thread at a
- * time.
+ * report, with the training examples per second since the previous report (or since {@code
+ * started}) on the stream's clock. The core calls it on the call's own thread, so the stream is
+ * written by one thread at a time.
  */
 final class CallObserver implements TrainingObserver {
   private final Context context;
   private final Optional<Stream> stream;
+  private long lastReportNanos;
+  private long lastReportExamples;
 
-  /** The stream side of a {@code Train} call. */
+  /**
+   * The stream side of a {@code Train} call; {@code nanoTime} is the clock the throughput is
+   * measured with ({@code System::nanoTime} outside tests).
+   */
   record Stream(
-      StreamObserver<TrainProgress> response, TimeWindow window, long seed, TaskSet tasks) {
+      StreamObserver<TrainProgress> response,
+      TimeWindow window,
+      long seed,
+      TaskSet tasks,
+      LongSupplier nanoTime) {
     Stream {
       Objects.requireNonNull(response, "response is null");
       Objects.requireNonNull(window, "window is null");
       Objects.requireNonNull(tasks, "tasks is null");
+      Objects.requireNonNull(nanoTime, "nanoTime is null");
     }
   }
 
@@ -57,30 +69,44 @@ final class CallObserver implements TrainingObserver {
   }
 
   @Override
-  public void onStarted(TrainingJob job) {
+  public void onStarted(TrainingJob job, long trainingExamples, long validationExamples) {
     stream.ifPresent(
-        s ->
-            send(
-                s,
-                TrainProgress.newBuilder()
-                    .setStarted(
-                        TrainProgress.Started.newBuilder()
-                            .setJobId(job.id().value())
-                            .setWindow(EngagementMapper.toProto(s.window()))
-                            .setMaxSteps(job.totalSteps())
-                            .setSeed(s.seed()))
-                    .build()));
+        s -> {
+          lastReportNanos = s.nanoTime().getAsLong();
+          send(
+              s,
+              TrainProgress.newBuilder()
+                  .setStarted(
+                      TrainProgress.Started.newBuilder()
+                          .setJobId(job.id().value())
+                          .setWindow(EngagementMapper.toProto(s.window()))
+                          .setTrainExamples(TrainingMapper.clamp(trainingExamples))
+                          .setValidationExamples(TrainingMapper.clamp(validationExamples))
+                          .setMaxSteps(job.totalSteps())
+                          .setSeed(s.seed()))
+                  .build());
+        });
   }
 
   @Override
   public void onProgress(TrainingProgress progress) {
     stream.ifPresent(
-        s ->
-            send(
-                s,
-                TrainProgress.newBuilder()
-                    .setStep(TrainingMapper.toProto(progress, s.tasks()))
-                    .build()));
+        s -> {
+          long now = s.nanoTime().getAsLong();
+          double perSecond =
+              progress.examples() > lastReportExamples && now > lastReportNanos
+                  ? (progress.examples() - lastReportExamples) * 1e9 / (now - lastReportNanos)
+                  : 0;
+          lastReportNanos = now;
+          lastReportExamples = progress.examples();
+          send(
+              s,
+              TrainProgress.newBuilder()
+                  .setStep(
+                      TrainingMapper.toProto(progress, s.tasks()).toBuilder()
+                          .setExamplesPerSecond(perSecond))
+                  .build());
+        });
   }
 
   @Override

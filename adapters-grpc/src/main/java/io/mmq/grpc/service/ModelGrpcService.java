@@ -10,6 +10,9 @@ import io.mmq.core.registry.port.in.PromoteModelCommand;
 import io.mmq.core.registry.port.in.PromoteModelUseCase;
 import io.mmq.core.registry.port.in.RollbackModelCommand;
 import io.mmq.core.registry.port.in.RollbackModelUseCase;
+import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.TrainingJob;
+import io.mmq.core.training.port.in.ListJobsUseCase;
 import io.mmq.grpc.mapping.EngagementMapper;
 import io.mmq.grpc.mapping.InvalidFieldException;
 import io.mmq.grpc.mapping.TaskSetMapper;
@@ -24,26 +27,35 @@ import io.mmq.proto.v1.ModelStatus;
 import io.mmq.proto.v1.PromoteModelRequest;
 import io.mmq.proto.v1.RollbackModelRequest;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** {@code mmq.v1.ModelService}: list, get, promote and roll back models. */
+/**
+ * {@code mmq.v1.ModelService}: list, get, promote and roll back models. A model's provenance names
+ * the recorded training job whose result it is (the registry does not store it: the jobs do).
+ */
 final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
   private final ListModelsUseCase list;
   private final GetModelUseCase get;
   private final PromoteModelUseCase promote;
   private final RollbackModelUseCase rollback;
+  private final ListJobsUseCase jobs;
 
   @Inject
   ModelGrpcService(
       ListModelsUseCase list,
       GetModelUseCase get,
       PromoteModelUseCase promote,
-      RollbackModelUseCase rollback) {
+      RollbackModelUseCase rollback,
+      ListJobsUseCase jobs) {
     this.list = Objects.requireNonNull(list, "list is null");
     this.get = Objects.requireNonNull(get, "get is null");
     this.promote = Objects.requireNonNull(promote, "promote is null");
     this.rollback = Objects.requireNonNull(rollback, "rollback is null");
+    this.jobs = Objects.requireNonNull(jobs, "jobs is null");
   }
 
   @Override
@@ -62,7 +74,8 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
                   .filter(model -> !request.hasStatus() || model.status().name().equals(request.getStatus().name()))
                   .toList();
           var builder = ListModelsResponse.newBuilder().setNextPageToken(page.nextToken(all.size()));
-          page.slice(all).forEach(model -> builder.addModels(toProto(model)));
+          Map<ModelVersion, JobId> producers = producers();
+          page.slice(all).forEach(model -> builder.addModels(toProto(model, producers)));
           return builder.build();
         });
   }
@@ -105,7 +118,20 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
     return RequestFields.modelVersion(value, "version");
   }
 
-  static ModelInfo toProto(ModelRecord model) {
+  private ModelInfo toProto(ModelRecord model) {
+    return toProto(model, producers());
+  }
+
+  /** The job that produced each model: the recorded job whose result it is. */
+  private Map<ModelVersion, JobId> producers() {
+    Map<ModelVersion, JobId> producers = new HashMap<>();
+    for (TrainingJob job : jobs.list()) {
+      job.result().ifPresent(version -> producers.put(version, job.id()));
+    }
+    return producers;
+  }
+
+  private static ModelInfo toProto(ModelRecord model, Map<ModelVersion, JobId> producers) {
     var provenance =
         ModelProvenance.newBuilder()
             .setDataWindow(EngagementMapper.toProto(model.provenance().dataWindow()))
@@ -115,6 +141,8 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
             .setChecksum("sha256:" + model.checksum())
             .setTaskSet(TaskSetMapper.toProto(model.tasks()));
     model.provenance().fineTunedFrom().ifPresent(parent -> provenance.setParentVersion(parent.value()));
+    Optional.ofNullable(producers.get(model.version()))
+        .ifPresent(job -> provenance.setJobId(job.value()));
     return ModelInfo.newBuilder()
         .setVersion(model.version().value())
         .setStatus(ModelStatus.valueOf(model.status().name()))

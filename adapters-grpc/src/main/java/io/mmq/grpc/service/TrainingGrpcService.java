@@ -69,6 +69,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
   private final GetModelUseCase models;
   private final GetTaskSetUseCase taskSets;
   private final LongSupplier seeds;
+  private final LongSupplier nanoTime;
 
   @Inject
   TrainingGrpcService(
@@ -91,9 +92,14 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
         listJobs,
         models,
         taskSets,
-        () -> ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE));
+        () -> ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE),
+        System::nanoTime);
   }
 
+  /**
+   * With the source of the seeds the server picks and the clock that Train's throughput ({@code
+   * Step.examples_per_second}) is measured with.
+   */
   TrainingGrpcService(
       DeriveLabelsUseCase deriveLabels,
       TrainModelUseCase train,
@@ -104,7 +110,8 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
       ListJobsUseCase listJobs,
       GetModelUseCase models,
       GetTaskSetUseCase taskSets,
-      LongSupplier seeds) {
+      LongSupplier seeds,
+      LongSupplier nanoTime) {
     this.deriveLabels = Objects.requireNonNull(deriveLabels, "deriveLabels is null");
     this.train = Objects.requireNonNull(train, "train is null");
     this.validate = Objects.requireNonNull(validate, "validate is null");
@@ -115,6 +122,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
     this.models = Objects.requireNonNull(models, "models is null");
     this.taskSets = Objects.requireNonNull(taskSets, "taskSets is null");
     this.seeds = Objects.requireNonNull(seeds, "seeds is null");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime is null");
   }
 
   @Override
@@ -163,13 +171,14 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
       TrainModelCommand command =
           TrainModelCommand.of(window, seed)
               .withHyperparameters(overrides.trainer())
-              .withValidationFraction(fraction(overrides));
+              .withValidationFraction(fraction(overrides))
+              .withActivateIfNone(!request.hasActivateIfNone() || request.getActivateIfNone());
       if (request.hasFineTuneFrom()) {
         command = command.fineTuning(RequestFields.modelVersion(request.getFineTuneFrom(), "fineTuneFrom"));
       }
       observer =
           CallObserver.streaming(
-              new CallObserver.Stream(response, window, seed, taskSets.current()));
+              new CallObserver.Stream(response, window, seed, taskSets.current(), nanoTime));
       result = train.train(command, observer);
     } catch (IllegalArgumentException e) {
       response.onError(StatusMapper.toStatus(hyperparameterError(e, overrides)));
@@ -192,7 +201,7 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
                             result, result.activated() ? Decision.PROMOTED : Decision.KEEP))
                     .setModelVersion(model.version().value())
                     .setActivated(result.activated())
-                    .setStopReason(stopReason(result.job())))
+                    .setStopReason(TrainingMapper.stopReason(result.stopReason().orElseThrow())))
             .build());
     response.onCompleted();
   }
@@ -382,10 +391,6 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
 
   private static InvalidFieldException notSupported(String field) {
     return new InvalidFieldException(field, "overriding the configured threshold is not supported");
-  }
-
-  private static String stopReason(TrainingJob job) {
-    return job.totalSteps() > 0 && job.step() >= job.totalSteps() ? "max_steps" : "";
   }
 
 }

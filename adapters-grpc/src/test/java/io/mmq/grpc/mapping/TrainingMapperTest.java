@@ -14,6 +14,7 @@ import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.testing.builder.Windows;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
 import io.mmq.proto.v1.Decision;
@@ -46,6 +47,13 @@ class TrainingMapperTest {
     assertThat(step.getTaskLossMap()).isEqualTo(Map.of("ctr", 0.4, "dwell", 0.2));
     assertThat(step.getTaskValidationAucMap()).isEqualTo(Map.of("ctr", 0.75));
     assertThat(step.getLoss()).isCloseTo(0.5, within(1e-12)); // 1.0 * 0.4 + 0.5 * 0.2
+  }
+
+  @Test
+  void stopReasonsAreNamedAfterTheSettingThatStoppedTheTraining() {
+    assertThat(TrainingMapper.stopReason(StopReason.STEP_CAP)).isEqualTo("max_steps");
+    assertThat(TrainingMapper.stopReason(StopReason.CONVERGED)).isEqualTo("loss_threshold");
+    assertThat(TrainingMapper.stopReason(StopReason.EARLY_STOPPED)).isEqualTo("early_stopping");
   }
 
   @Test
@@ -92,7 +100,7 @@ class TrainingMapperTest {
   }
 
   @Test
-  void labelCountsCarryTheReferenceOnlyWhenOneWindowWasLabelled() {
+  void labelCountsCarryTheReferenceAndItsDegreeOnlyWhenOneWindowWasLabelled() {
     TimeWindow next = Windows.day("2016-06-25");
     var one =
         new LabellingSummary(
@@ -100,14 +108,20 @@ class TrainingMapperTest {
             12,
             12,
             12,
-            Map.of(CTR, new LabellingSummary.TaskCounts(OptionalDouble.of(0.03), 12, 6, 6)));
+            Map.of(
+                CTR,
+                new LabellingSummary.TaskCounts(
+                    OptionalDouble.of(0.03), OptionalDouble.of(50), 12, 6, 6)));
     var other =
         new LabellingSummary(
             next,
             10,
             10,
             10,
-            Map.of(CTR, new LabellingSummary.TaskCounts(OptionalDouble.of(0.05), 10, 4, 4)));
+            Map.of(
+                CTR,
+                new LabellingSummary.TaskCounts(
+                    OptionalDouble.of(0.05), OptionalDouble.of(60), 10, 4, 4)));
 
     DeriveLabelsResponse single =
         TrainingMapper.toProto(
@@ -124,8 +138,10 @@ class TrainingMapperTest {
 
     assertThat(single.getResources()).isEqualTo(12);
     assertThat(single.getTasksOrThrow("ctr").getReferenceValue()).isEqualTo(0.03);
+    assertThat(single.getTasksOrThrow("ctr").getReferenceDegree()).isEqualTo(50.0);
     assertThat(both.getTasksOrThrow("ctr").getMasked()).isEqualTo(2);
     assertThat(both.getTasksOrThrow("ctr").getReferenceValue()).isNaN();
+    assertThat(both.getTasksOrThrow("ctr").getReferenceDegree()).isNaN();
   }
 
   @Test

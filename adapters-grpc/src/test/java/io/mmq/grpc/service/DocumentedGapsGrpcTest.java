@@ -3,7 +3,6 @@ package io.mmq.grpc.service;
 import static io.mmq.grpc.service.TrainGrpcTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmq.proto.v1.DeriveLabelsRequest;
 import io.mmq.proto.v1.GetJobRequest;
 import io.mmq.proto.v1.GetModelRequest;
 import io.mmq.proto.v1.Job;
@@ -37,16 +36,12 @@ class DocumentedGapsGrpcTest {
 
     TrainProgress.Started started = progress.get(0).getStarted();
     assertThat(started.getMaxSteps()).isZero(); // 0 unless hyperparameters.maxSteps is given
-    assertThat(started.getTrainExamples()).isZero(); // not filled yet
-    assertThat(started.getValidationExamples()).isZero(); // not filled yet
     List<TrainProgress.Step> steps =
         progress.stream().filter(TrainProgress::hasStep).map(TrainProgress::getStep).toList();
     assertThat(steps).isNotEmpty();
     int cap = steps.get(steps.size() - 1).getMaxSteps();
     assertThat(cap).isPositive(); // the trainer's effective cap
-    assertThat(steps).allSatisfy(step -> assertThat(step.getExamplesPerSecond()).isZero());
     TrainProgress.Finished finished = progress.get(progress.size() - 1).getFinished();
-    assertThat(finished.getStopReason()).isEqualTo("max_steps"); // the last report reached the cap
     assertThat(finished.getEvaluation().getAccuracyThreshold()).isNaN(); // training decides nothing
     assertThat(finished.getEvaluation().getRunId()).isEmpty();
     assertThat(finished.getEvaluation().hasUpdate()).isFalse();
@@ -72,18 +67,10 @@ class DocumentedGapsGrpcTest {
   }
 
   @Test
-  void modelsHaveNoActivationTimeNorJobIdAndLabelsNoReferenceDegree() {
+  void modelsHaveNoActivationTime() {
     Corpus.loadAndTrain(h);
 
     ModelInfo active = h.models.getModel(GetModelRequest.getDefaultInstance());
     assertThat(active.hasActivatedAt()).isFalse();
-    assertThat(active.getProvenance().getJobId()).isEmpty();
-
-    assertThat(
-            h.training
-                .deriveLabels(DeriveLabelsRequest.newBuilder().setWindow(Corpus.DAY_2).build())
-                .getTasksOrThrow("ctr")
-                .getReferenceDegree())
-        .isNaN();
   }
 }

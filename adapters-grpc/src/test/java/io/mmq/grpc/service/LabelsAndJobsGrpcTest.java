@@ -53,6 +53,9 @@ class LabelsAndJobsGrpcTest {
         .isCloseTo(0.03, within(1e-12)); // (6 * 0.05 + 6 * 0.01) / 12
     assertThat(response.getTasksOrThrow("dwell").getReferenceValue())
         .isEqualTo(35.0); // (10 + 60) / 2
+    // each reference lies above the six low values and below the six high ones: degree 50
+    assertThat(ctr.getReferenceDegree()).isEqualTo(50.0);
+    assertThat(response.getTasksOrThrow("dwell").getReferenceDegree()).isEqualTo(50.0);
     assertThat(h.core.ports.labels.windows()).containsExactly(window(Corpus.DAY_1));
   }
 
@@ -71,8 +74,10 @@ class LabelsAndJobsGrpcTest {
     assertThat(both.getResources()).isEqualTo(24);
     assertThat(both.getTasksOrThrow("ctr").getPositive()).isEqualTo(12);
     assertThat(both.getTasksOrThrow("ctr").getReferenceValue()).isNaN();
+    assertThat(both.getTasksOrThrow("ctr").getReferenceDegree()).isNaN();
     assertThat(empty.getResources()).isZero();
     assertThat(empty.getTasksOrThrow("ctr").getPositive()).isZero();
+    assertThat(empty.getTasksOrThrow("ctr").getReferenceDegree()).isNaN();
   }
 
   @Test

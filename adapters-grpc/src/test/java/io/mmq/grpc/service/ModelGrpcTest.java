@@ -6,18 +6,33 @@ import static io.mmq.grpc.service.TrainGrpcTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.mmq.core.registry.model.ModelVersion;
+import io.mmq.proto.v1.ClassifyItem;
+import io.mmq.proto.v1.ClassifyRequest;
 import io.mmq.proto.v1.GetModelRequest;
+import io.mmq.proto.v1.Job;
+import io.mmq.proto.v1.ListJobsRequest;
 import io.mmq.proto.v1.ListModelsRequest;
 import io.mmq.proto.v1.ListModelsResponse;
 import io.mmq.proto.v1.ModelInfo;
 import io.mmq.proto.v1.ModelStatus;
 import io.mmq.proto.v1.PromoteModelRequest;
+import io.mmq.proto.v1.RerankCandidate;
+import io.mmq.proto.v1.RerankRequest;
 import io.mmq.proto.v1.RollbackModelRequest;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ModelGrpcTest {
+  private static final ClassifyRequest CLASSIFY_G1 =
+      ClassifyRequest.newBuilder().addItems(ClassifyItem.newBuilder().setResourceId("g-1")).build();
+  private static final RerankRequest RERANK_G1 =
+      RerankRequest.newBuilder()
+          .addCandidates(RerankCandidate.newBuilder().setResourceId("g-1").setBaseScore(1.0))
+          .build();
+
   private final GrpcHarness h = new GrpcHarness();
 
   @AfterEach
@@ -63,6 +78,13 @@ class ModelGrpcTest {
     assertThat(info.getProvenance().getMetricsMap()).containsKey("ctr.auc");
     assertThat(info.getProvenance().getTaskSet()).isEqualTo(Corpus.TASKS);
     assertThat(info.getProvenance().getChecksum()).startsWith("sha256:");
+    // the job that produced each model, as its recorded job names it
+    assertThat(all.getModelsList())
+        .extracting(model -> model.getProvenance().getJobId())
+        .containsExactly(jobOf(second), jobOf(first))
+        .doesNotHaveDuplicates()
+        .allSatisfy(jobId -> assertThat(jobId).startsWith("job-"));
+    assertThat(info.getProvenance().getJobId()).isEqualTo(jobOf(second));
 
     ModelInfo promoted =
         h.models.promoteModel(PromoteModelRequest.newBuilder().setVersion(second).build());
@@ -85,7 +107,7 @@ class ModelGrpcTest {
   void promotingAModelThatCannotBeLoadedIsAPreconditionAndTheActiveOneKeepsServing() {
     String first = Corpus.loadAndTrain(h);
     String second = trainACandidateAMinuteLater();
-    h.core.ports.registry.corruptArtifact(io.mmq.core.registry.model.ModelVersion.of(second));
+    h.core.ports.registry.corruptArtifact(ModelVersion.of(second));
 
     Status promote =
         statusOf(
@@ -99,6 +121,33 @@ class ModelGrpcTest {
     assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getVersion())
         .isEqualTo(first);
     assertThat(h.core.activeModel.loadedVersion().map(Object::toString)).contains(first);
+    // refused at promotion, the corrupt artifact never reaches the serving calls: no DATA_LOSS
+    assertThat(h.classification.classify(CLASSIFY_G1).getModelVersion()).isEqualTo(first);
+    assertThat(h.recommendation.rerank(RERANK_G1).getModelVersion()).isEqualTo(first);
+  }
+
+  @Test
+  void aServerWithNoModelLoadedRefusesAnActiveVersionItCannotLoadWithAPrecondition() {
+    Corpus.loadAndLabel(h);
+    String version =
+        drain(h.training.train(Corpus.train(Corpus.DAY_1, 2).toBuilder().setActivateIfNone(false).build()))
+            .get(3)
+            .getFinished()
+            .getModelVersion();
+    ModelVersion corrupt = ModelVersion.of(version);
+    h.core.ports.registry.corruptArtifact(corrupt);
+    h.core.ports.registry.activate(corrupt); // as another server process on the database would
+
+    Status classify = statusOf(() -> h.classification.classify(CLASSIFY_G1));
+    Status rerank = statusOf(() -> h.recommendation.rerank(RERANK_G1));
+
+    for (Status status : List.of(classify, rerank)) {
+      assertThat(status.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(status.getDescription())
+          .contains("model " + version + " cannot be served")
+          .contains("checksum mismatch")
+          .contains("no model is served");
+    }
   }
 
   @Test
@@ -125,6 +174,14 @@ class ModelGrpcTest {
     assertThat(promote.getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(get.getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(get.getDescription()).contains("m-none");
+  }
+
+  private String jobOf(String version) {
+    return h.training.listJobs(ListJobsRequest.getDefaultInstance()).getJobsList().stream()
+        .filter(job -> job.getModelVersion().equals(version))
+        .map(Job::getJobId)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Trains a second model on day 1, a minute after the first: it stays a CANDIDATE. */

@@ -29,10 +29,12 @@ import io.mmq.core.validation.service.RetrainScheduleService;
 import io.mmq.core.validation.service.ValidationService;
 import io.mmq.grpc.mapping.RequestLimits;
 import io.mmq.grpc.server.GrpcServer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real core services over the core's in-memory fakes, and the five gRPC services over them, as
@@ -41,7 +43,13 @@ import java.util.Set;
  * evaluated}), which the API reads.
  */
 final class TestCore {
+  /** How far the throughput clock of Train advances at each reading: half a second. */
+  static final long STOPWATCH_TICK_NANOS = 500_000_000L;
+
   final FakePorts ports = FakePorts.create();
+  private final AtomicLong stopwatch = new AtomicLong();
+  /** When set, the trainer's artifacts are bytes no loader reads (a model that cannot be served). */
+  volatile boolean unreadableArtifacts;
   final ResourceCatalogService catalog = new ResourceCatalogService(ports.resources);
   final TaskSetService taskSets = new TaskSetService(ports.taskSets);
   final ActiveModelHolder activeModel = new ActiveModelHolder(ports.registry, ports.loader);
@@ -93,7 +101,7 @@ final class TestCore {
             new RerankService(classification, ReweightingPolicy.DEFAULT),
             classify,
             ReweightingPolicy.DEFAULT),
-        new ModelGrpcService(models, models, models, models),
+        new ModelGrpcService(models, models, models, models, training),
         new TrainingGrpcService(
             new DeriveLabelsService(
                 ports.engagements, ports.labels, ports.taskSets, LabelDerivationPolicy.STANDARD),
@@ -105,7 +113,8 @@ final class TestCore {
             training,
             models,
             taskSets,
-            () -> 42L));
+            () -> 42L,
+            () -> stopwatch.addAndGet(STOPWATCH_TICK_NANOS)));
   }
 
   GrpcServer server(io.grpc.ServerBuilder<?> builder) {
@@ -136,8 +145,12 @@ final class TestCore {
                 }
               });
       metrics.put("evaluated", trained.metrics().getOrDefault("validationExamples", 0.0));
+      ModelArtifact artifact =
+          unreadableArtifacts
+              ? ModelArtifact.of("not a model".getBytes(StandardCharsets.UTF_8))
+              : trained.artifact();
       return new TrainedModel(
-          trained.artifact(), trained.hyperparameters(), metrics, trained.steps());
+          artifact, trained.hyperparameters(), metrics, trained.steps(), trained.stopReason());
     }
   }
 }

@@ -16,6 +16,7 @@ import io.mmq.proto.v1.Job;
 import io.mmq.proto.v1.JobState;
 import io.mmq.proto.v1.ListJobsRequest;
 import io.mmq.proto.v1.ListModelsRequest;
+import io.mmq.proto.v1.ModelStatus;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.TrainRequest;
 import java.util.ArrayList;
@@ -48,10 +49,18 @@ class TrainGrpcTest {
     assertThat(started.getSeed()).isEqualTo(seed);
     assertThat(started.getMaxSteps()).isEqualTo(4);
     assertThat(started.getWindow()).isEqualTo(Corpus.DAY_1);
+    assertThat(started.getValidationExamples()).isEqualTo(Corpus.heldOut(seed));
+    assertThat(started.getTrainExamples()).isEqualTo(12 - Corpus.heldOut(seed));
+    assertThat(h.core.ports.trainer.lastCall().training()).hasSize(started.getTrainExamples());
     for (int i = 1; i <= 4; i++) {
       TrainProgress.Step step = progress.get(i).getStep();
       assertThat(step.getStep()).isEqualTo(i);
       assertThat(step.getMaxSteps()).isEqualTo(4);
+      // the fake's step i learns the training examples j with j % 4 == i - 1, and the harness's
+      // stopwatch advances half a second between two reports
+      int learned = (started.getTrainExamples() - i + 4) / 4;
+      assertThat(step.getExamplesPerSecond())
+          .isCloseTo(learned / 0.5, within(1e-9));
       assertThat(step.getTaskLossMap()).containsOnlyKeys("ctr", "dwell");
       // joint loss = 1.0 * ctr + 0.5 * dwell (the task set's weights)
       assertThat(step.getLoss())
@@ -84,6 +93,72 @@ class TrainGrpcTest {
     assertThat(job.getLastStep().getStep()).isEqualTo(4);
     assertThat(job.hasFinishedAt()).isTrue();
     assertThat(job.getEvaluation().getTasksOrThrow("ctr").getAuc()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aStopOnTheLossThresholdIsReportedAsSuch() {
+    Corpus.loadAndLabel(h);
+
+    List<TrainProgress> progress =
+        drain(
+            h.training.train(
+                with(
+                    Corpus.train(Corpus.DAY_1, 4),
+                    Hyperparameters.newBuilder().setMaxSteps(4).setLossThreshold(100))));
+
+    // any log-loss is under 100: the fake trainer, like the real one, stops after the first report
+    assertThat(progress).hasSize(3);
+    assertThat(progress.get(1).getStep().getStep()).isEqualTo(1);
+    assertThat(progress.get(2).getFinished().getStopReason()).isEqualTo("loss_threshold");
+  }
+
+  @Test
+  void withActivateIfNoneFalseTheFirstModelStaysACandidate() {
+    Corpus.loadAndLabel(h);
+
+    List<TrainProgress> progress =
+        drain(h.training.train(Corpus.train(Corpus.DAY_1, 2).toBuilder().setActivateIfNone(false).build()));
+
+    TrainProgress.Finished finished = progress.get(progress.size() - 1).getFinished();
+    assertThat(finished.getActivated()).isFalse();
+    assertThat(finished.getEvaluation().getDecision()).isEqualTo(Decision.KEEP);
+    assertThat(
+            h.models
+                .getModel(GetModelRequest.newBuilder().setVersion(finished.getModelVersion()).build())
+                .getStatus())
+        .isEqualTo(ModelStatus.CANDIDATE);
+    assertThat(statusOf(() -> h.models.getModel(GetModelRequest.getDefaultInstance())).getCode())
+        .isEqualTo(Status.Code.FAILED_PRECONDITION);
+
+    // absent, the server activates when none is active
+    List<TrainProgress> absent =
+        drain(h.training.train(Corpus.train(Corpus.DAY_1, 2).toBuilder().clearActivateIfNone().build()));
+    assertThat(absent.get(absent.size() - 1).getFinished().getActivated()).isTrue();
+  }
+
+  @Test
+  void aFirstModelThatCannotBeLoadedFailsTheJobAndStaysACandidate() {
+    Corpus.loadAndLabel(h);
+    h.core.unreadableArtifacts = true;
+    List<TrainProgress> seen = new ArrayList<>();
+
+    Status status =
+        statusOf(
+            () -> h.training.train(Corpus.train(Corpus.DAY_1, 2)).forEachRemaining(seen::add));
+
+    assertThat(status.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(status.getDescription()).contains("cannot be served").contains("no model is served");
+    Job job =
+        h.training.getJob(
+            GetJobRequest.newBuilder().setJobId(seen.get(0).getStarted().getJobId()).build());
+    assertThat(job.getState()).isEqualTo(JobState.FAILED);
+    assertThat(h.models.listModels(ListModelsRequest.getDefaultInstance()).getModelsList())
+        .singleElement()
+        .satisfies(
+            model -> {
+              assertThat(model.getStatus()).isEqualTo(ModelStatus.CANDIDATE);
+              assertThat(model.getProvenance().getJobId()).isEmpty(); // its job failed
+            });
   }
 
   @Test

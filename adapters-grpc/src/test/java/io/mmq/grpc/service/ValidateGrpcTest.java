@@ -80,6 +80,12 @@ class ValidateGrpcTest {
     assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getVersion())
         .isEqualTo(candidate);
     assertThat(updated.getUpdate().getJobId()).startsWith("job-");
+    assertThat(
+            h.models
+                .getModel(GetModelRequest.newBuilder().setVersion(candidate).build())
+                .getProvenance()
+                .getJobId())
+        .isEqualTo(updated.getUpdate().getJobId());
     assertThat(updated.getUpdate().getHoldoutMetric()).isEqualTo("mean_auc");
     assertThat(updated.getUpdate().getCandidateHoldoutValue())
         .isGreaterThan(updated.getUpdate().getActiveHoldoutValue());

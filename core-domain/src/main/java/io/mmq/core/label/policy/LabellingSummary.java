@@ -31,13 +31,22 @@ public record LabellingSummary(
   }
 
   /**
-   * One task's figures: the reference value (empty when no resource was eligible), eligible
-   * resources, positive and negative labels; {@code ties = eligible - positive - negative} and the
-   * other resources had too few impressions or no value.
+   * One task's figures: the reference value and its interaction degree (both empty when no
+   * resource was eligible), eligible resources, positive and negative labels; {@code ties =
+   * eligible - positive - negative} and the other resources had too few impressions or no value.
    */
-  public record TaskCounts(OptionalDouble reference, long eligible, long positive, long negative) {
+  public record TaskCounts(
+      OptionalDouble reference,
+      OptionalDouble referenceDegree,
+      long eligible,
+      long positive,
+      long negative) {
     public TaskCounts {
       Objects.requireNonNull(reference, "reference is null");
+      Objects.requireNonNull(referenceDegree, "referenceDegree is null");
+      if (reference.isPresent() != referenceDegree.isPresent()) {
+        throw new IllegalArgumentException("a reference value goes with its degree");
+      }
       Checks.requireNonNegative(eligible, "eligible");
       Checks.requireNonNegative(positive, "positive");
       Checks.requireNonNegative(negative, "negative");

@@ -172,8 +172,8 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
         counts.put(
             name,
             new LabellingSummary.TaskCounts(
-                state.labelers[i].reference(), state.eligible[i], state.positive[i],
-                state.negative[i]));
+                state.labelers[i].reference(), state.labelers[i].referenceDegree(),
+                state.eligible[i], state.positive[i], state.negative[i]));
         long unlabelled = state.records - state.positive[i] - state.negative[i];
         totals.put(
             name,

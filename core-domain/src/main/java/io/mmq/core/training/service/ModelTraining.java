@@ -111,7 +111,7 @@ public final class ModelTraining {
     JobState ended = JobState.FAILED;
     try {
       jobs.save(started);
-      observer.onStarted(started);
+      observer.onStarted(started, trainingExamples, validationExamples);
       Optional<ModelArtifact> base =
           request.fineTuneFrom().map(model -> registry.loadArtifact(model.version()));
       TrainedModel trained =
@@ -124,13 +124,15 @@ public final class ModelTraining {
       jobs.save(succeeded);
       ended = JobState.SUCCEEDED;
       return new TrainModelResult(
-          succeeded, Optional.of(model), activated[0], trainingExamples, validationExamples);
+          succeeded, Optional.of(model), activated[0], trainingExamples, validationExamples,
+          Optional.of(trained.stopReason()));
     } catch (TrainingCancelledException e) {
       TrainingJob cancelled = job.get().cancelled(clock.instant());
       jobs.save(cancelled);
       ended = JobState.CANCELLED;
       return new TrainModelResult(
-          cancelled, Optional.empty(), false, trainingExamples, validationExamples);
+          cancelled, Optional.empty(), false, trainingExamples, validationExamples,
+          Optional.empty());
     } catch (RuntimeException e) {
       try {
         jobs.save(job.get().failed(reason(e), clock.instant()));

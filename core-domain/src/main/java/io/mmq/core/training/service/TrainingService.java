@@ -86,7 +86,9 @@ public final class TrainingService
             LabelledExamples.heldOut(labels, resources, command.window(), tasks, split),
             command.config(),
             base,
-            TrainingRequest.Activation.IF_NONE_ACTIVE);
+            command.activateIfNone()
+                ? TrainingRequest.Activation.IF_NONE_ACTIVE
+                : TrainingRequest.Activation.NEVER);
     TrainModelResult result = training.run(request, observer);
     if (!result.succeeded() || result.validationExamples() == 0) {
       return result;

@@ -109,6 +109,10 @@ class DeriveLabelsServiceTest {
     assertThat(first.records()).isEqualTo(5);
     assertThat(first.labelledResources()).isEqualTo(4);
     assertThat(first.tasks().get(CTR).reference().getAsDouble()).isCloseTo(0.04, within(1e-12));
+    // 0.04 lies above 3 of the 4 eligible values (0.01 0.02 0.03 0.10): degree 100 * 3 / 4
+    assertThat(first.tasks().get(CTR).referenceDegree().getAsDouble()).isEqualTo(75.0);
+    // bounce 0.5 ties with 2 of 0.25 0.50 0.50 0.75 (mid-rank 50), lower is better: 100 - 50
+    assertThat(first.tasks().get(BOUNCE).referenceDegree().getAsDouble()).isEqualTo(50.0);
     assertThat(first.tasks().get(CTR).eligible()).isEqualTo(4);
     assertThat(first.tasks().get(BOUNCE).ties()).isEqualTo(2);
     assertThat(result.windows().get(1).tasks().get(CTR).reference().getAsDouble())

@@ -6,6 +6,7 @@ import io.mmq.core.resource.model.ResourceId;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.training.model.ExampleSource;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainedModel;
 import io.mmq.core.training.model.TrainingCancelledException;
 import io.mmq.core.training.model.TrainingConfig;
@@ -29,13 +30,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * and per title token (see {@link FakeModelData}), and writes what it learned into the artifact,
  * which {@link FakeQualityModelLoader} loads. Training runs {@code steps} steps; step {@code s}
  * learns the examples whose index {@code i} has {@code i % steps == s - 1}, then reports the
- * validation log-loss and AUC per task. The listener is polled before every step, and a cancel
+ * examples learned so far and the validation log-loss and AUC per task. The listener is polled before every step, and a cancel
  * throws {@link TrainingCancelledException}. Fine-tuning continues from the base model's counts
  * (same tasks required).
  *
- * <p>Hyperparameters: {@code steps} (1-10000, default 5), {@code smoothing} (&gt; 0, default 1)
- * and {@code fake.invert} ({@code true} makes a deliberately wrong model); any other name is an
- * {@link IllegalArgumentException}, as a real trainer does.
+ * <p>Hyperparameters: {@code steps} (1-10000, default 5), {@code smoothing} (&gt; 0, default 1),
+ * {@code lossThreshold} (&gt; 0, default none: training stops, {@link StopReason#CONVERGED}, after
+ * the first step whose reported loss is below it for every task that has one; otherwise it runs
+ * every step, {@link StopReason#STEP_CAP}) and {@code fake.invert} ({@code true} makes a
+ * deliberately wrong model); any other name is an {@link IllegalArgumentException}, as a real
+ * trainer does.
  *
  * <p>Test hooks, each used once by the next training that reaches the step: {@link #onStep} runs
  * an action before a step (e.g. to cancel the job), {@link #failAtStep} throws at a step.
@@ -111,6 +115,9 @@ public final class FakeModelTrainer implements ModelTrainer {
         new Call(tasks, config, fineTuneFrom.map(ModelArtifact::checksum), trainingIds,
             validationIds));
     Map<String, Double> metrics = new TreeMap<>();
+    long[] learned = {0};
+    int steps = 0;
+    StopReason stopReason = StopReason.STEP_CAP;
     for (int step = 1; step <= settings.steps(); step++) {
       Runnable action = stepActions.remove(step);
       if (action != null) {
@@ -129,21 +136,31 @@ public final class FakeModelTrainer implements ModelTrainer {
           example -> {
             if (index[0]++ % settings.steps() == current - 1) {
               data.learn(example.resource(), example.labels());
+              learned[0]++;
             }
           });
       Map<TaskName, Double> loss = new TreeMap<>();
       Map<TaskName, Double> auc = new TreeMap<>();
       evaluate(data, validation, loss, auc);
-      listener.onProgress(new TrainingProgress(step, settings.steps(), loss, auc));
-      if (step == settings.steps()) {
+      listener.onProgress(new TrainingProgress(step, settings.steps(), learned[0], loss, auc));
+      steps = step;
+      boolean converged =
+          settings.lossThreshold().isPresent()
+              && !loss.isEmpty()
+              && loss.values().stream().allMatch(value -> value < settings.lossThreshold().get());
+      if (converged && step < settings.steps()) {
+        stopReason = StopReason.CONVERGED;
+      }
+      if (step == settings.steps() || stopReason == StopReason.CONVERGED) {
         loss.forEach((task, value) -> metrics.put("loss." + task, value));
         auc.forEach((task, value) -> metrics.put("auc." + task, value));
+        break;
       }
     }
     metrics.put("examples", (double) trainingIds.size());
     metrics.put("validationExamples", (double) validationIds.size());
     return new TrainedModel(
-        ModelArtifact.of(data.encode()), settings.asMap(), metrics, settings.steps());
+        ModelArtifact.of(data.encode()), settings.asMap(), metrics, steps, stopReason);
   }
 
   private static FakeModelData start(
@@ -193,8 +210,10 @@ public final class FakeModelTrainer implements ModelTrainer {
   }
 
   /** The hyperparameters the fake understands, with defaults filled in. */
-  private record Settings(int steps, double smoothing, boolean invert) {
-    private static final Set<String> KNOWN = Set.of("steps", "smoothing", "fake.invert");
+  private record Settings(
+      int steps, double smoothing, Optional<Double> lossThreshold, boolean invert) {
+    private static final Set<String> KNOWN =
+        Set.of("steps", "smoothing", "lossThreshold", "fake.invert");
 
     static Settings of(TrainingConfig config) {
       for (String key : config.hyperparameters().keySet()) {
@@ -213,19 +232,28 @@ public final class FakeModelTrainer implements ModelTrainer {
         throw new IllegalArgumentException(
             "hyperparameter smoothing must be a positive number, was " + smoothing);
       }
+      Optional<Double> lossThreshold =
+          config.get("lossThreshold").map(v -> parseDouble("lossThreshold", v));
+      if (lossThreshold.isPresent()
+          && (!(lossThreshold.get() > 0) || lossThreshold.get().isInfinite())) {
+        throw new IllegalArgumentException(
+            "hyperparameter lossThreshold must be a positive number, was " + lossThreshold.get());
+      }
       String invert = config.get("fake.invert").orElse("false");
       if (!invert.equals("true") && !invert.equals("false")) {
         throw new IllegalArgumentException(
             "hyperparameter fake.invert must be true or false, was '" + invert + "'");
       }
-      return new Settings(steps, smoothing, invert.equals("true"));
+      return new Settings(steps, smoothing, lossThreshold, invert.equals("true"));
     }
 
     Map<String, String> asMap() {
-      return Map.of(
-          "steps", Integer.toString(steps),
-          "smoothing", Double.toString(smoothing),
-          "fake.invert", Boolean.toString(invert));
+      Map<String, String> map = new TreeMap<>();
+      map.put("steps", Integer.toString(steps));
+      map.put("smoothing", Double.toString(smoothing));
+      lossThreshold.ifPresent(value -> map.put("lossThreshold", Double.toString(value)));
+      map.put("fake.invert", Boolean.toString(invert));
+      return map;
     }
 
     private static int parseInt(String key, String value) {

@@ -13,6 +13,7 @@ import io.mmq.core.resource.model.ResourceId;
 import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.training.model.ExampleSource;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainedModel;
 import io.mmq.core.training.model.TrainingCancelledException;
 import io.mmq.core.training.model.TrainingConfig;
@@ -44,16 +45,41 @@ class FakeModelTrainerTest {
   private final FakeQualityModelLoader loader = new FakeQualityModelLoader();
 
   @Test
+  void stopsConvergedAfterTheFirstStepWhoseLossIsUnderTheThreshold() {
+    List<TrainingProgress> progress = new ArrayList<>();
+
+    TrainedModel converged =
+        train(Map.of("steps", "2", "lossThreshold", "0.5"), Optional.empty(), listener(progress, 99));
+    TrainedModel capped =
+        train(Map.of("steps", "2", "lossThreshold", "0.45"), Optional.empty(), TrainingListener.NONE);
+
+    // step 1's log-loss is 0.470004: under 0.5, above 0.45
+    assertThat(progress).extracting(TrainingProgress::step).containsExactly(1);
+    assertThat(converged.steps()).isEqualTo(1);
+    assertThat(converged.stopReason()).isEqualTo(StopReason.CONVERGED);
+    assertThat(converged.hyperparameters()).containsEntry("lossThreshold", "0.5");
+    assertThat(converged.metrics().get("loss.ctr")).isCloseTo(0.470004, within(1e-6));
+    assertThat(capped.steps()).isEqualTo(2);
+    assertThat(capped.stopReason()).isEqualTo(StopReason.STEP_CAP);
+    assertThatThrownBy(
+            () -> train(Map.of("lossThreshold", "0"), Optional.empty(), TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lossThreshold");
+  }
+
+  @Test
   void learnsTheWorkedExampleAndReportsEveryStep() {
     List<TrainingProgress> progress = new ArrayList<>();
 
     TrainedModel trained = train(Map.of("steps", "2"), Optional.empty(), listener(progress, 99));
 
     assertThat(progress).extracting(TrainingProgress::step).containsExactly(1, 2);
+    assertThat(progress).extracting(TrainingProgress::examples).containsExactly(2L, 4L);
     assertThat(progress.get(0).taskLoss().get(CTR)).isCloseTo(0.470004, within(1e-6));
     assertThat(progress.get(1).taskLoss().get(CTR)).isCloseTo(0.405465, within(1e-6));
     assertThat(progress.get(1).validationAuc().get(CTR)).isEqualTo(1.0);
     assertThat(trained.steps()).isEqualTo(2);
+    assertThat(trained.stopReason()).isEqualTo(StopReason.STEP_CAP);
     assertThat(trained.hyperparameters())
         .containsEntry("steps", "2")
         .containsEntry("smoothing", "1.0")

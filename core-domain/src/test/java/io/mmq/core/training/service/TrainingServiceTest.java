@@ -5,6 +5,7 @@ import static io.mmq.core.testing.builder.TrainingJobBuilder.aTrainingJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -22,6 +23,7 @@ import io.mmq.core.testing.fake.FakeModelTrainer;
 import io.mmq.core.testing.fake.InMemoryCore;
 import io.mmq.core.training.model.JobId;
 import io.mmq.core.training.model.JobState;
+import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
 import io.mmq.core.training.port.in.CancelJobResult;
@@ -78,7 +80,10 @@ class TrainingServiceTest {
     assertThat(job.totalSteps()).isEqualTo(4);
     assertThat(core.training.get(job.id())).isEqualTo(job);
     assertThat(core.ports.jobs.history()).extracting(TrainingJob::step).containsExactly(0, 1, 2, 3, 4, 4);
-    verify(observer, times(1)).onStarted(any());
+    verify(observer, times(1))
+        .onStarted(any(), eq(result.trainingExamples()), eq(result.validationExamples()));
+    assertThat(result.trainingExamples() + result.validationExamples()).isEqualTo(20);
+    assertThat(result.stopReason()).contains(StopReason.STEP_CAP);
     verify(observer, times(4)).onProgress(any(TrainingProgress.class));
   }
 
@@ -135,6 +140,17 @@ class TrainingServiceTest {
     assertThat(second.activated()).isFalse();
     assertThat(second.model().orElseThrow().status()).isEqualTo(ModelStatus.CANDIDATE);
     assertThat(core.ports.registry.active().orElseThrow().version()).isEqualTo(first.version());
+  }
+
+  @Test
+  void withoutActivateIfNoneEvenTheFirstModelStaysACandidate() {
+    TrainModelResult result =
+        core.training.train(fourSteps.withActivateIfNone(false), TrainingObserver.NONE);
+
+    assertThat(result.activated()).isFalse();
+    assertThat(result.model().orElseThrow().status()).isEqualTo(ModelStatus.CANDIDATE);
+    assertThat(core.ports.registry.active()).isEmpty();
+    assertThat(core.activeModel.loadedVersion()).isEmpty();
   }
 
   @Test
