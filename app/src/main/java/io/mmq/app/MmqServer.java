@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class MmqServer implements AutoCloseable {
   private final GrpcServer server;
   private final ScheduledExecutorService health;
   private final MetricsEndpoint metrics;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final AutoCloseable retrain;
 
   private MmqServer(
@@ -107,8 +109,12 @@ public final class MmqServer implements AutoCloseable {
     server.awaitTermination();
   }
 
+  /** Stops the retraining loop, the health poller, the server (gracefully) and the metrics endpoint; once. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       retrain.close();
     } catch (Exception e) {

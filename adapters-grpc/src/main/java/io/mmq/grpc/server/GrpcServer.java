@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class GrpcServer implements AutoCloseable {
 
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<BindableService> services;
 
   public GrpcServer(ServerBuilder<?> builder, Set<BindableService> services, List<ServerInterceptor> interceptors) {
@@ -65,9 +67,15 @@ public final class GrpcServer implements AutoCloseable {
     return server.getPort();
   }
 
-  /** Graceful stop: NOT_SERVING everywhere, refuse new calls, wait for calls in flight. */
+  /**
+   * Graceful stop: NOT_SERVING everywhere, refuse new calls, wait for calls in flight. Closing
+   * again does nothing.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     health.enterTerminalState();
     server.shutdown();
     try {

@@ -45,7 +45,11 @@ import io.mmq.core.validation.port.in.ValidateModelUseCase;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +130,34 @@ class GrpcServerTest {
             .toList();
 
     assertThat(names).containsAll(MMQ_SERVICES).contains("grpc.health.v1.Health");
+  }
+
+  @Test
+  void closingTwiceIsQuiet() {
+    // grpc-java's health service warns, with a stack trace, when it is told to terminate twice
+    Logger healthLog = Logger.getLogger("io.grpc.protobuf.services.HealthServiceImpl");
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    healthLog.addHandler(handler);
+    try {
+      server.close();
+      server.close();
+    } finally {
+      healthLog.removeHandler(handler);
+    }
+
+    assertThat(records).extracting(LogRecord::getMessage).isEmpty();
   }
 
   private static ServingStatus status(HealthGrpc.HealthBlockingStub health, String service) {
