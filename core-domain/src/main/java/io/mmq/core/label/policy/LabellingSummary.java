@@ -5,6 +5,7 @@ import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.task.model.TaskName;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -34,13 +35,17 @@ public record LabellingSummary(
    * One task's figures: the reference value and its interaction degree (both empty when no
    * resource was eligible), eligible resources, positive and negative labels; {@code ties =
    * eligible - positive - negative} and the other resources had too few impressions or no value.
+   * When quality levels were asked for, {@code levelCounts.get(k)} is the number of eligible
+   * resources at level {@code k} ({@link QualityLevels}: 0 the worst), from the same values and
+   * labeler as the labels; empty otherwise. Levels are reported, not stored.
    */
   public record TaskCounts(
       OptionalDouble reference,
       OptionalDouble referenceDegree,
       long eligible,
       long positive,
-      long negative) {
+      long negative,
+      List<Long> levelCounts) {
     public TaskCounts {
       Objects.requireNonNull(reference, "reference is null");
       Objects.requireNonNull(referenceDegree, "referenceDegree is null");
@@ -55,6 +60,25 @@ public record LabellingSummary(
             "positive (" + positive + ") + negative (" + negative + ") exceed eligible "
                 + eligible);
       }
+      levelCounts = List.copyOf(Objects.requireNonNull(levelCounts, "levelCounts is null"));
+      long levelled = 0;
+      for (long count : levelCounts) {
+        levelled += Checks.requireNonNegative(count, "levelCounts");
+      }
+      if (levelled > eligible) {
+        throw new IllegalArgumentException(
+            "level counts (" + levelled + ") exceed eligible " + eligible);
+      }
+    }
+
+    /** Figures without levels. */
+    public TaskCounts(
+        OptionalDouble reference,
+        OptionalDouble referenceDegree,
+        long eligible,
+        long positive,
+        long negative) {
+      this(reference, referenceDegree, eligible, positive, negative, List.of());
     }
 
     public long ties() {

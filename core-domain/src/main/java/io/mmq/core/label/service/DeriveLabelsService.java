@@ -8,6 +8,7 @@ import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.label.policy.LabelDerivationPolicy;
 import io.mmq.core.label.policy.LabellingSummary;
 import io.mmq.core.label.policy.MetricValues;
+import io.mmq.core.label.policy.QualityLevels;
 import io.mmq.core.label.policy.TaskLabeler;
 import io.mmq.core.label.port.in.DeriveLabelsCommand;
 import io.mmq.core.label.port.in.DeriveLabelsResult;
@@ -19,6 +20,7 @@ import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.task.port.out.TaskSets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +40,13 @@ import java.util.TreeMap;
  * fitted values (8 bytes a value) and one window's labelled resources, never the records. A record
  * whose window first appears after the first pass (recorded meanwhile) is left for the next
  * derivation.
+ *
+ * <p>With {@link DeriveLabelsCommand#levels()} the labelling pass also places each eligible value
+ * at its quality level with the same labeler ({@link TaskLabeler#levelOf}) and counts the records
+ * per level; the levels are reported in the summaries and the result, never stored (the stored
+ * labels stay positive/negative). A dry run ({@link DeriveLabelsCommand#dryRun()}) makes the same
+ * passes and reports the same figures but leaves {@link Labels} untouched, holding no labelled
+ * resources.
  */
 public final class DeriveLabelsService implements DeriveLabelsUseCase {
   private static final Comparator<TimeWindow> WINDOW_ORDER =
@@ -60,17 +69,20 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
   private static final class WindowState {
     final TaskLabeler[] labelers;
     final List<LabelledResource> labelled = new ArrayList<>();
-    int labelledCount;
+    long labelledCount;
     final long[] eligible;
     final long[] positive;
     final long[] negative;
+    /** Per task, the records at each level; zero levels when none were asked for. */
+    final long[][] levelCounts;
     long records;
 
-    WindowState(TaskLabeler[] labelers) {
+    WindowState(TaskLabeler[] labelers, int levels) {
       this.labelers = labelers;
       this.eligible = new long[labelers.length];
       this.positive = new long[labelers.length];
       this.negative = new long[labelers.length];
+      this.levelCounts = new long[labelers.length][levels];
     }
   }
 
@@ -80,7 +92,8 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
     TimeWindow range = command.window();
     TaskSet taskSet = taskSets.current();
     List<Task> tasks = taskSet.tasks();
-    Map<TimeWindow, WindowState> windows = fit(range, tasks);
+    Map<TimeWindow, WindowState> windows =
+        fit(range, tasks, command.levels().map(QualityLevels::count).orElse(0));
     // Pass 2, one record window at a time, so that only that window's labels are held.
     windows.forEach(
         (window, state) -> {
@@ -88,18 +101,19 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
               window,
               record -> {
                 if (record.window().equals(window)) {
-                  label(record, tasks, state);
+                  label(record, tasks, state, command);
                 }
               });
-          labels.replaceWindow(window, state.labelled);
-          state.labelledCount = state.labelled.size();
-          state.labelled.clear();
+          if (!command.dryRun()) {
+            labels.replaceWindow(window, state.labelled);
+            state.labelled.clear();
+          }
         });
-    return summarise(range, taskSet, windows);
+    return summarise(command, taskSet, windows);
   }
 
   /** Pass 1: per record window and task, the eligible values, fitted into labelers. */
-  private Map<TimeWindow, WindowState> fit(TimeWindow range, List<Task> tasks) {
+  private Map<TimeWindow, WindowState> fit(TimeWindow range, List<Task> tasks, int levels) {
     Map<TimeWindow, MetricValues[]> values = new TreeMap<>(WINDOW_ORDER);
     engagements.forEachIn(
         range,
@@ -118,7 +132,7 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
             labelers[i] = policy.fit(tasks.get(i), perTask[i]);
             perTask[i] = null; // release the buffer once fitted
           }
-          windows.put(window, new WindowState(labelers));
+          windows.put(window, new WindowState(labelers, levels));
         });
     return windows;
   }
@@ -131,8 +145,12 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
     return buffers;
   }
 
-  /** Pass 2: labels one record against its own window's labelers. */
-  private void label(EngagementRecord record, List<Task> tasks, WindowState state) {
+  /**
+   * Pass 2: labels one record against its own window's labelers (and places it at its levels);
+   * keeps the labelled resource to store unless this is a dry run.
+   */
+  private void label(
+      EngagementRecord record, List<Task> tasks, WindowState state, DeriveLabelsCommand command) {
     state.records++;
     Map<TaskName, Label> labels = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
@@ -141,7 +159,11 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
         continue;
       }
       state.eligible[i]++;
-      Optional<Label> label = state.labelers[i].labelOf(value.getAsDouble());
+      TaskLabeler labeler = state.labelers[i];
+      if (command.levels().isPresent() && !labeler.isEmpty()) {
+        state.levelCounts[i][labeler.levelOf(value.getAsDouble(), command.levels().get())]++;
+      }
+      Optional<Label> label = labeler.labelOf(value.getAsDouble());
       if (label.isPresent()) {
         labels.put(tasks.get(i).name(), label.get());
         if (label.get().isPositive()) {
@@ -152,15 +174,20 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
       }
     }
     if (!labels.isEmpty()) {
-      state.labelled.add(new LabelledResource(record.resourceId(), record.window(), labels));
+      state.labelledCount++;
+      if (!command.dryRun()) {
+        state.labelled.add(new LabelledResource(record.resourceId(), record.window(), labels));
+      }
     }
   }
 
   private DeriveLabelsResult summarise(
-      TimeWindow range, TaskSet taskSet, Map<TimeWindow, WindowState> windows) {
+      DeriveLabelsCommand command, TaskSet taskSet, Map<TimeWindow, WindowState> windows) {
     List<Task> tasks = taskSet.tasks();
+    TaskLabelCounts none =
+        TaskLabelCounts.none(command.levels().map(QualityLevels::count).orElse(0));
     Map<TaskName, TaskLabelCounts> totals = new LinkedHashMap<>();
-    tasks.forEach(task -> totals.put(task.name(), TaskLabelCounts.NONE));
+    tasks.forEach(task -> totals.put(task.name(), none));
     List<LabellingSummary> summaries = new ArrayList<>();
     long records = 0;
     long labelledResources = 0;
@@ -169,16 +196,19 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
       Map<TaskName, LabellingSummary.TaskCounts> counts = new LinkedHashMap<>();
       for (int i = 0; i < tasks.size(); i++) {
         TaskName name = tasks.get(i).name();
+        List<Long> levelCounts = Arrays.stream(state.levelCounts[i]).boxed().toList();
         counts.put(
             name,
             new LabellingSummary.TaskCounts(
                 state.labelers[i].reference(), state.labelers[i].referenceDegree(),
-                state.eligible[i], state.positive[i], state.negative[i]));
+                state.eligible[i], state.positive[i], state.negative[i], levelCounts));
         long unlabelled = state.records - state.positive[i] - state.negative[i];
         totals.put(
             name,
             totals.get(name)
-                .plus(new TaskLabelCounts(state.positive[i], state.negative[i], unlabelled)));
+                .plus(
+                    new TaskLabelCounts(
+                        state.positive[i], state.negative[i], unlabelled, levelCounts)));
       }
       summaries.add(
           new LabellingSummary(
@@ -186,6 +216,13 @@ public final class DeriveLabelsService implements DeriveLabelsUseCase {
       records += state.records;
       labelledResources += state.labelledCount;
     }
-    return new DeriveLabelsResult(range, records, labelledResources, totals, summaries);
+    return new DeriveLabelsResult(
+        command.window(),
+        records,
+        labelledResources,
+        totals,
+        summaries,
+        command.levels(),
+        command.dryRun());
   }
 }

@@ -13,6 +13,12 @@ package io.mmq.core.label.port.in;
  *
  * <p>The records are read in two streaming passes (values, then labels); only the metric values
  * and the labelled resources are held in memory.
+ *
+ * <p>Options of the command: quality levels (R5's K-level option, see {@link
+ * io.mmq.core.label.policy.QualityLevels}) are counted per task and record window from the same
+ * eligible values and reference as the labels, and reported only: the stored labels stay
+ * positive/negative and training uses them. A dry run derives and reports everything and stores
+ * nothing.
  */
 public interface DeriveLabelsUseCase {
   DeriveLabelsResult derive(DeriveLabelsCommand command);
