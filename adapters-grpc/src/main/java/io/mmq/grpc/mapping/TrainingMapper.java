@@ -1,6 +1,9 @@
 package io.mmq.grpc.mapping;
 
+import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.policy.LabellingSummary;
+import io.mmq.core.label.policy.QualityLevels;
+import io.mmq.core.label.port.in.DeriveLabelsCommand;
 import io.mmq.core.label.port.in.DeriveLabelsResult;
 import io.mmq.core.label.port.in.TaskLabelCounts;
 import io.mmq.core.registry.model.ModelRecord;
@@ -15,6 +18,7 @@ import io.mmq.core.validation.model.ValidationRun;
 import io.mmq.core.validation.policy.PromotionVerdict;
 import io.mmq.core.validation.port.in.ModelUpdate;
 import io.mmq.proto.v1.Decision;
+import io.mmq.proto.v1.DeriveLabelsRequest;
 import io.mmq.proto.v1.DeriveLabelsResponse;
 import io.mmq.proto.v1.Evaluation;
 import io.mmq.proto.v1.Job;
@@ -37,11 +41,41 @@ public final class TrainingMapper {
 
   private TrainingMapper() {}
 
+  /**
+   * The command of a {@code DeriveLabels} request over an already checked window: {@code levels}
+   * 0 = none, else in [2, {@value QualityLevels#MAX_LEVELS}]; {@code level_width} 0 = one standard
+   * deviation, else finite, &gt; 0 and only with levels; {@code dry_run} as given.
+   *
+   * @throws InvalidFieldException naming {@code levels} or {@code levelWidth}
+   */
+  public static DeriveLabelsCommand toDomain(TimeWindow window, DeriveLabelsRequest request) {
+    int levels = request.getLevels();
+    double width = request.getLevelWidth();
+    if (levels != 0 && (levels < 2 || levels > QualityLevels.MAX_LEVELS)) {
+      throw new InvalidFieldException(
+          "levels",
+          "must be 0 (none) or in [2, " + QualityLevels.MAX_LEVELS + "], was " + levels);
+    }
+    if (width != 0 && !(Double.isFinite(width) && width > 0)) {
+      throw new InvalidFieldException(
+          "levelWidth", "must be a finite number > 0 (0 = 1.0), was " + width);
+    }
+    if (width != 0 && levels == 0) {
+      throw new InvalidFieldException(
+          "levelWidth", "goes with levels: give levels in [2, " + QualityLevels.MAX_LEVELS + "]");
+    }
+    DeriveLabelsCommand command = new DeriveLabelsCommand(window).withDryRun(request.getDryRun());
+    return levels == 0
+        ? command
+        : command.withLevels(QualityLevels.of(levels, width == 0 ? 1.0 : width));
+  }
+
   public static DeriveLabelsResponse toProto(DeriveLabelsResult result) {
     var builder =
         DeriveLabelsResponse.newBuilder()
             .setWindow(EngagementMapper.toProto(result.window()))
-            .setResources(clamp(result.records()));
+            .setResources(clamp(result.records()))
+            .setDryRun(result.dryRun());
     // one labelled record window: its references are the range's; several: no single reference
     Optional<LabellingSummary> only =
         result.windows().size() == 1 ? Optional.of(result.windows().get(0)) : Optional.empty();
@@ -58,6 +92,7 @@ public final class TrainingMapper {
                   counts.map(c -> c.reference().orElse(Double.NaN)).orElse(Double.NaN))
               .setReferenceDegree(
                   counts.map(c -> c.referenceDegree().orElse(Double.NaN)).orElse(Double.NaN))
+              .addAllLevelCounts(task.getValue().levelCounts())
               .build());
     }
     return builder.build();

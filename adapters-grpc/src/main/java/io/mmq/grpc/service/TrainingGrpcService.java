@@ -4,7 +4,6 @@ import io.grpc.stub.StreamObserver;
 import io.mmq.core.common.NotFoundException;
 import io.mmq.core.common.PreconditionFailedException;
 import io.mmq.core.engagement.model.TimeWindow;
-import io.mmq.core.label.port.in.DeriveLabelsCommand;
 import io.mmq.core.label.port.in.DeriveLabelsUseCase;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelVersion;
@@ -143,11 +142,8 @@ final class TrainingGrpcService extends TrainingServiceGrpc.TrainingServiceImplB
                       + " with CatalogService.SetTaskSet first");
             }
           }
-          if (request.getDryRun()) {
-            throw new InvalidFieldException(
-                "dryRun", "dryRun is not supported: labels are always stored");
-          }
-          return TrainingMapper.toProto(deriveLabels.derive(new DeriveLabelsCommand(window)));
+          return TrainingMapper.toProto(
+              deriveLabels.derive(TrainingMapper.toDomain(window, request)));
         });
   }
 

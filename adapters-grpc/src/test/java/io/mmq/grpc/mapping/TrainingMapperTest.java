@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.policy.LabellingSummary;
+import io.mmq.core.label.policy.QualityLevels;
+import io.mmq.core.label.port.in.DeriveLabelsCommand;
 import io.mmq.core.label.port.in.DeriveLabelsResult;
 import io.mmq.core.label.port.in.TaskLabelCounts;
 import io.mmq.core.registry.model.ModelRecord;
@@ -18,6 +20,7 @@ import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
 import io.mmq.proto.v1.Decision;
+import io.mmq.proto.v1.DeriveLabelsRequest;
 import io.mmq.proto.v1.DeriveLabelsResponse;
 import io.mmq.proto.v1.Evaluation;
 import io.mmq.proto.v1.Job;
@@ -26,6 +29,7 @@ import io.mmq.proto.v1.TrainProgress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +146,39 @@ class TrainingMapperTest {
     assertThat(both.getTasksOrThrow("ctr").getMasked()).isEqualTo(2);
     assertThat(both.getTasksOrThrow("ctr").getReferenceValue()).isNaN();
     assertThat(both.getTasksOrThrow("ctr").getReferenceDegree()).isNaN();
+    assertThat(both.getTasksOrThrow("ctr").getLevelCountsList()).isEmpty();
+    assertThat(both.getDryRun()).isFalse();
+  }
+
+  @Test
+  void aDeriveLabelsRequestGivesItsLevelsWidthAndDryRun() {
+    var request = DeriveLabelsRequest.newBuilder().setDryRun(true);
+
+    DeriveLabelsCommand plain = TrainingMapper.toDomain(DAY, request.build());
+    DeriveLabelsCommand three = TrainingMapper.toDomain(DAY, request.setLevels(3).build());
+    DeriveLabelsCommand narrow = TrainingMapper.toDomain(DAY, request.setLevelWidth(0.25).build());
+
+    assertThat(plain).isEqualTo(new DeriveLabelsCommand(DAY).withDryRun(true));
+    assertThat(three.levels()).contains(QualityLevels.of(3, 1.0));
+    assertThat(narrow.levels()).contains(QualityLevels.of(3, 0.25));
+    assertThat(TrainingMapper.toDomain(DAY, request.setDryRun(false).build()).dryRun()).isFalse();
+  }
+
+  @Test
+  void levelCountsAndTheDryRunAreEchoed() {
+    DeriveLabelsResponse response =
+        TrainingMapper.toProto(
+            new DeriveLabelsResult(
+                DAY,
+                12,
+                12,
+                Map.of(CTR, new TaskLabelCounts(6, 6, 0, List.of(5L, 0L, 7L))),
+                List.of(),
+                Optional.of(QualityLevels.THREE),
+                true));
+
+    assertThat(response.getTasksOrThrow("ctr").getLevelCountsList()).containsExactly(5L, 0L, 7L);
+    assertThat(response.getDryRun()).isTrue();
   }
 
   @Test

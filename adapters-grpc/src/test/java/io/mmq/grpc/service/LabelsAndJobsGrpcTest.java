@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.grpc.Status;
 import io.mmq.core.engagement.model.TimeWindow;
+import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.training.model.JobId;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.proto.v1.CancelJobRequest;
@@ -19,11 +20,13 @@ import io.mmq.proto.v1.Job;
 import io.mmq.proto.v1.JobState;
 import io.mmq.proto.v1.ListJobsRequest;
 import io.mmq.proto.v1.ListJobsResponse;
+import io.mmq.proto.v1.RecordEngagementRequest;
 import io.mmq.proto.v1.ReferenceStatistic;
 import io.mmq.proto.v1.TaskLabelCounts;
 import io.mmq.proto.v1.TaskSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +99,9 @@ class LabelsAndJobsGrpcTest {
             h.training.deriveLabels(
                 ok.toBuilder().setWindow(Corpus.DAY_1.toBuilder().clearStart()).build()),
         "window.start");
-    assertInvalid(() -> h.training.deriveLabels(ok.toBuilder().setDryRun(true).build()), "dryRun");
+    assertInvalid(() -> h.training.deriveLabels(ok.toBuilder().setLevels(1).build()), "levels");
+    assertInvalid(
+        () -> h.training.deriveLabels(ok.toBuilder().setLevelWidth(0.5).build()), "levelWidth");
     TaskSet other =
         TaskSet.newBuilder().addTasks(Corpus.task("ctr", ReferenceStatistic.MEDIAN, 1.0)).build();
     assertInvalid(
@@ -110,6 +115,67 @@ class LabelsAndJobsGrpcTest {
     assertInvalid(
         () -> h.training.deriveLabels(ok.toBuilder().setTaskSet(malformed).build()),
         "taskSet.tasks[0].direction");
+  }
+
+  /**
+   * Day 1 plus x-1 with ctr 0.03 and no dwell. ctr: mean about 0.03 (reference degree about 50),
+   * degrees 23.1 (the six 0.01s), 50 (x-1), 76.9 (the six 0.05s), spread 25.9: z about -1, 0, +1
+   * -> levels 0, 1, 2 of three. dwell: x-1 has no value; median 35 splits 10s and 60s: levels 0
+   * and 2.
+   */
+  @Test
+  void aDryRunCountsLevelsAsARealRunDoesAndStoresNothing() {
+    Corpus.load(h);
+    Corpus.record(
+        h,
+        List.of(
+            RecordEngagementRequest.newBuilder()
+                .addRecords(
+                    Corpus.record("x-1", Corpus.DAY_1, 0.03, 0).toBuilder().removeMetrics("dwell"))
+                .build()));
+    h.training.deriveLabels(DeriveLabelsRequest.newBuilder().setWindow(Corpus.DAY_2).build());
+    List<LabelledResource> day2 = h.core.ports.labels.inWindow(window(Corpus.DAY_2));
+    DeriveLabelsRequest request =
+        DeriveLabelsRequest.newBuilder().setWindow(Corpus.DAY_1).setLevels(3).build();
+
+    DeriveLabelsResponse dry =
+        h.training.deriveLabels(request.toBuilder().setDryRun(true).build());
+
+    assertThat(h.core.ports.labels.windows()).containsExactly(window(Corpus.DAY_2));
+    assertThat(h.core.ports.labels.inWindow(window(Corpus.DAY_2))).isEqualTo(day2);
+    assertThat(dry.getDryRun()).isTrue();
+    assertThat(dry.getResources()).isEqualTo(13);
+    TaskLabelCounts ctr = dry.getTasksOrThrow("ctr");
+    assertThat(ctr.getLevelCountsList()).containsExactly(6L, 1L, 6L);
+    assertThat(ctr.getLevelCountsList().stream().mapToLong(Long::longValue).sum())
+        .as("every record has a ctr")
+        .isEqualTo(13);
+    TaskLabelCounts dwell = dry.getTasksOrThrow("dwell");
+    assertThat(dwell.getLevelCountsList()).containsExactly(6L, 0L, 6L);
+    assertThat(dwell.getMasked()).as("x-1 has no dwell").isEqualTo(1);
+    assertThat(dwell.getLevelCountsList().stream().mapToLong(Long::longValue).sum())
+        .as("the eligible records")
+        .isEqualTo(dry.getResources() - dwell.getMasked());
+    DeriveLabelsResponse real = h.training.deriveLabels(request);
+    assertThat(real.getDryRun()).isFalse();
+    assertThat(real.getTasksMap()).isEqualTo(dry.getTasksMap());
+    assertThat(h.core.ports.labels.windows())
+        .containsExactly(window(Corpus.DAY_1), window(Corpus.DAY_2));
+  }
+
+  @Test
+  void levelCountsAreEmptyUnlessAskedForAndFollowTheWidth() {
+    Corpus.load(h);
+    DeriveLabelsRequest day1 = DeriveLabelsRequest.newBuilder().setWindow(Corpus.DAY_1).build();
+
+    // six 0.01s and six 0.05s: degrees 25 and 75 around 50, spread 25: z = -1 and +1
+    DeriveLabelsResponse plain = h.training.deriveLabels(day1);
+    DeriveLabelsResponse wide =
+        h.training.deriveLabels(day1.toBuilder().setLevels(5).setLevelWidth(2.5).build());
+
+    assertThat(plain.getTasksOrThrow("ctr").getLevelCountsList()).isEmpty();
+    // cuts at -3.75, -1.25, 1.25, 3.75: both sides fall in the middle level
+    assertThat(wide.getTasksOrThrow("ctr").getLevelCountsList()).containsExactly(0L, 0L, 12L, 0L, 0L);
   }
 
   @Test
