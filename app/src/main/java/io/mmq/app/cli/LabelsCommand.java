@@ -60,8 +60,9 @@ final class LabelsCommand extends AppCommand {
     if (json) {
       printJson(report);
     } else {
-      out().printf("%d records in %d windows -> %d labelled resources%s (%.2f s)%n",
-          result.records(), result.windows().size(), result.labelledResources(),
+      int windows = result.windows().size();
+      out().printf("%d records in %d window%s -> %d labelled resources%s (%.2f s)%n",
+          result.records(), windows, windows == 1 ? "" : "s", result.labelledResources(),
           result.dryRun() ? ", dry run: nothing stored" : "", seconds);
       result.tasks().forEach((task, counts) -> {
         out().printf("  %s: positive %d, negative %d, unlabelled %d%n",

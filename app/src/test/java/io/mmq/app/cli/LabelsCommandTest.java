@@ -68,7 +68,7 @@ class LabelsCommandTest {
     Output output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--levels", "3", "--level-width", "0.25");
 
     assertThat(output.out())
-        .contains("11 records in 1 windows -> 10 labelled resources (")
+        .contains("11 records in 1 window -> 10 labelled resources (")
         .contains("  ctr: positive 1, negative 9, unlabelled 1")
         .contains("  ctr levels 0..2 (worst..best): 9 0 1")
         .contains("  dwell levels 0..2 (worst..best): 0 0 0")
