@@ -12,7 +12,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /** JMH options shared by the suite and its smoke test, and a per-item table of the results. */
 final class JmhRuns {
@@ -23,12 +22,10 @@ final class JmhRuns {
 
   /**
    * The benchmarks matching {@code include} (a regular expression over {@code class.method}), one
-   * fork each with a fixed 1 GiB heap, {@code warmups} and {@code measurements} iterations of
-   * {@code iteration} each, the JSON results in {@code RESULTS/resultFile}. A benchmark that fails
-   * fails the run.
+   * fork each with a fixed 1 GiB heap, the iterations their annotations give, the JSON results in
+   * {@code RESULTS/resultFile}. A benchmark that fails fails the run.
    */
-  static ChainedOptionsBuilder options(
-      String include, int warmups, int measurements, TimeValue iteration, String resultFile) {
+  static ChainedOptionsBuilder options(String include, String resultFile) {
     try {
       Files.createDirectories(RESULTS);
     } catch (IOException e) {
@@ -38,10 +35,6 @@ final class JmhRuns {
         .include(include)
         .forks(1)
         .jvmArgs("-Xms1g", "-Xmx1g")
-        .warmupIterations(warmups)
-        .warmupTime(iteration)
-        .measurementIterations(measurements)
-        .measurementTime(iteration)
         .shouldFailOnError(true)
         .result(RESULTS.resolve(resultFile).toString())
         .resultFormat(ResultFormatType.JSON);

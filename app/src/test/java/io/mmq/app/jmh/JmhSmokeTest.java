@@ -40,9 +40,12 @@ class JmhSmokeTest {
   @Test
   void oneBenchmarkRunsInAFork() throws RunnerException, IOException {
     Collection<RunResult> results = new Runner(JmhRuns.options(
-            "io\\.mmq\\.app\\.jmh\\.ResourceFingerprintBenchmark\\.fingerprint$", 1, 1,
-            TimeValue.milliseconds(100), "smoke.json")
+            "io\\.mmq\\.app\\.jmh\\.ResourceFingerprintBenchmark\\.fingerprint$", "smoke.json")
         .param("kind", "TEXT")
+        .warmupIterations(1)
+        .warmupTime(TimeValue.milliseconds(100))
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(100))
         .build())
         .run();
 
