@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 public class Articles {
-  static final int POOL = 256;
+  static final int POOL = 128;
 
   /** Which articles: text only, or text with exactly one image. */
   public enum Kind {

@@ -32,7 +32,7 @@ final class BenchmarkData {
    * layouts, 48 x 48 PNG or JPEG images) with exactly {@code kind.images} image blocks.
    */
   static List<Resource> articles(Articles.Kind kind, int count) {
-    GeneratorConfig config = GeneratorConfig.DEFAULT.withArticles(count * 4).withSeed(SEED)
+    GeneratorConfig config = GeneratorConfig.DEFAULT.withArticles(count * 3).withSeed(SEED)
         .withShares(0.45, kind.images == 0 ? 0 : 1, 0.15, 0.08);
     List<Resource> articles = new CorpusGenerator(config).generate().resources().stream()
         .filter(resource -> images(resource) == kind.images)

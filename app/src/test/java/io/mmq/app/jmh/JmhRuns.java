@@ -41,13 +41,13 @@ final class JmhRuns {
   }
 
   /**
-   * One row a benchmark: its parameters, mean ± error (99.9 %), median of the measurement
-   * iterations, and items a second (an operation is one item: record, resource, line or predicted
-   * item).
+   * One row a benchmark: its parameters, mean ± error (99.9 %), median and best (lowest) of the
+   * measured iterations, and items a second at the median (an operation is one item: a record, a
+   * resource, a line or a predicted item).
    */
   static String table(Collection<RunResult> results) {
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-        "%-50s %-16s %22s %12s %14s%n", "benchmark", "params", "mean ± error", "median", "items/s"));
+        "%-42s %-16s %26s %10s %10s %10s%n", "benchmark", "params", "mean ± error", "median", "best", "items/s"));
     for (RunResult run : results) {
       Result<?> result = run.getPrimaryResult();
       String name = run.getParams().getBenchmark().replace("io.mmq.app.jmh.", "");
@@ -55,9 +55,9 @@ final class JmhRuns {
           .map(key -> key + "=" + run.getParams().getParam(key))
           .collect(Collectors.joining(","));
       double median = result.getStatistics().getPercentile(50);
-      table.append(String.format(Locale.ROOT, "%-50s %-16s %22s %12s %14.0f%n", name, params,
+      table.append(String.format(Locale.ROOT, "%-42s %-16s %26s %10.3f %10.3f %10.0f%n", name, params,
           String.format(Locale.ROOT, "%.3f ± %.3f %s", result.getScore(), result.getScoreError(), result.getScoreUnit()),
-          String.format(Locale.ROOT, "%.3f", median), perSecond(median, result.getScoreUnit())));
+          median, result.getStatistics().getMin(), perSecond(median, result.getScoreUnit())));
     }
     return table.toString();
   }
