@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,15 +30,15 @@ import java.util.Optional;
  * {@link ModelRegistry} in {@code models}, {@code model_tasks} and {@code model_artifact_chunks}.
  * The artifact is stored as numbered chunks in the database, so any replica on the same database
  * loads the active model; the database also enforces that at most one model is ACTIVE. Registering
- * an ACTIVE record, activating, or setting a status to ACTIVE retires the previous active model in
- * the same transaction.
+ * an ACTIVE record or activating one retires the previous active model in the same transaction;
+ * activating records the activation time in that transaction.
  */
 final class JdbcModelRegistry implements ModelRegistry {
   static final int CHUNK_SIZE = 1 << 20;
 
   private static final String COLUMNS =
       "version, status, data_window_start_ns, data_window_end_ns, seed, hyperparameters, metrics,"
-          + " trained_at_ns, fine_tuned_from, checksum, created_at_ns";
+          + " trained_at_ns, fine_tuned_from, checksum, created_at_ns, activated_at_ns";
   private static final String NEWEST_FIRST = " ORDER BY created_at_ns DESC, seq DESC";
   private static final String RETIRE_ACTIVE =
       "UPDATE models SET status = 'RETIRED', active_marker = NULL WHERE status = 'ACTIVE'";
@@ -63,6 +64,8 @@ final class JdbcModelRegistry implements ModelRegistry {
     long windowEnd = Instants.toNanos(provenance.dataWindow().end(), "provenance window end");
     long trainedAt = Instants.toNanos(provenance.trainedAt(), "provenance trainedAt");
     long createdAt = Instants.toNanos(record.createdAt(), "createdAt");
+    Long activatedAt =
+        record.activatedAt().map(at -> Instants.toNanos(at, "activatedAt")).orElse(null);
     byte[] bytes = artifact.bytes();
     int chunkCount = (bytes.length + CHUNK_SIZE - 1) / CHUNK_SIZE;
     String action = "registering model " + version;
@@ -80,7 +83,7 @@ final class JdbcModelRegistry implements ModelRegistry {
               "INSERT INTO models ("
                   + COLUMNS
                   + ", active_marker, artifact_size, chunk_count)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               statement -> {
                 statement.setString(1, version.value());
                 statement.setString(2, record.status().name());
@@ -94,9 +97,10 @@ final class JdbcModelRegistry implements ModelRegistry {
                     9, provenance.fineTunedFrom().map(ModelVersion::value).orElse(null));
                 statement.setString(10, record.checksum());
                 statement.setLong(11, createdAt);
-                bindMarker(statement, 12, record.status());
-                statement.setLong(13, artifact.size());
-                statement.setInt(14, chunkCount);
+                statement.setObject(12, activatedAt, Types.BIGINT);
+                bindMarker(statement, 13, record.status());
+                statement.setLong(14, artifact.size());
+                statement.setInt(15, chunkCount);
               });
           List<Task> tasks = record.tasks().tasks();
           List<Integer> positions = new ArrayList<>();
@@ -194,8 +198,9 @@ final class JdbcModelRegistry implements ModelRegistry {
   }
 
   @Override
-  public void activate(ModelVersion version) {
+  public void activate(ModelVersion version, Instant activatedAt) {
     Objects.requireNonNull(version, "version is null");
+    long at = Instants.toNanos(activatedAt, "activatedAt");
     jdbc.inTransaction(
         "activating model " + version,
         connection -> {
@@ -203,7 +208,14 @@ final class JdbcModelRegistry implements ModelRegistry {
               statusOf(connection, version, true).orElseThrow(() -> notFound(version));
           if (status != ModelStatus.ACTIVE) {
             Jdbc.update(connection, RETIRE_ACTIVE, Jdbc.NO_PARAMETERS);
-            setStatus(connection, version, ModelStatus.ACTIVE);
+            Jdbc.update(
+                connection,
+                "UPDATE models SET status = 'ACTIVE', active_marker = TRUE, activated_at_ns = ?"
+                    + " WHERE version = ?",
+                statement -> {
+                  statement.setLong(1, at);
+                  statement.setString(2, version.value());
+                });
           }
           return null;
         });
@@ -214,8 +226,7 @@ final class JdbcModelRegistry implements ModelRegistry {
     Objects.requireNonNull(version, "version is null");
     Objects.requireNonNull(status, "status is null");
     if (status == ModelStatus.ACTIVE) {
-      activate(version);
-      return;
+      throw new IllegalArgumentException("a model becomes ACTIVE through activate, not setStatus");
     }
     jdbc.inTransaction(
         "setting model " + version + " to " + status,
@@ -274,7 +285,8 @@ final class JdbcModelRegistry implements ModelRegistry {
           new TaskSet(tasks.getOrDefault(version, List.of())),
           provenance,
           row.getString(10),
-          Instants.fromNanos(row.getLong(11)));
+          Instants.fromNanos(row.getLong(11)),
+          Optional.ofNullable(row.getObject(12, Long.class)).map(Instants::fromNanos));
     } catch (IllegalArgumentException e) {
       throw new PersistenceException(
           "stored model " + version + " cannot be read: " + e.getMessage(), e);

@@ -19,7 +19,7 @@ class DatabaseTest {
   @Test
   void theFirstOpenCreatesTheSchemaAndLaterOpensKeepTheData() {
     try (Database first = TestDatabases.h2(directory)) {
-      assertThat(first.migrationsApplied()).isEqualTo(1);
+      assertThat(first.migrationsApplied()).isEqualTo(2);
       new JdbcResources(new Jdbc(first.dataSource(), 10, 10))
           .upsertAll(List.of(aResource().withId("a-1").build()));
     }

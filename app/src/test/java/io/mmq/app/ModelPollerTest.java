@@ -9,6 +9,7 @@ import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.testing.fake.FakeModels;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,13 @@ class ModelPollerTest {
     register("m-1", ModelStatus.ACTIVE);
     poller.poll();
     register("m-2", ModelStatus.CANDIDATE);
-    registry.activate(ModelVersion.of("m-2")); // another replica promoted it
+    registry.activate(ModelVersion.of("m-2"), Instant.EPOCH); // another replica promoted it
     poller.poll();
     assertThat(holder.loadedVersion()).contains(ModelVersion.of("m-2"));
 
     register("m-3", ModelStatus.CANDIDATE);
     registry.corruptArtifact(ModelVersion.of("m-3"));
-    registry.activate(ModelVersion.of("m-3"));
+    registry.activate(ModelVersion.of("m-3"), Instant.EPOCH);
     poller.poll();
     poller.poll();
 

@@ -143,11 +143,13 @@ final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
     model.provenance().fineTunedFrom().ifPresent(parent -> provenance.setParentVersion(parent.value()));
     Optional.ofNullable(producers.get(model.version()))
         .ifPresent(job -> provenance.setJobId(job.value()));
-    return ModelInfo.newBuilder()
-        .setVersion(model.version().value())
-        .setStatus(ModelStatus.valueOf(model.status().name()))
-        .setCreatedAt(Timestamps.toProto(model.createdAt()))
-        .setProvenance(provenance)
-        .build();
+    ModelInfo.Builder info =
+        ModelInfo.newBuilder()
+            .setVersion(model.version().value())
+            .setStatus(ModelStatus.valueOf(model.status().name()))
+            .setCreatedAt(Timestamps.toProto(model.createdAt()))
+            .setProvenance(provenance);
+    model.activatedAt().ifPresent(at -> info.setActivatedAt(Timestamps.toProto(at)));
+    return info.build();
   }
 }

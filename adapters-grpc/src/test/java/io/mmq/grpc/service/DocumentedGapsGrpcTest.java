@@ -4,11 +4,9 @@ import static io.mmq.grpc.service.TrainGrpcTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmq.proto.v1.GetJobRequest;
-import io.mmq.proto.v1.GetModelRequest;
 import io.mmq.proto.v1.Job;
 import io.mmq.proto.v1.JobKind;
 import io.mmq.proto.v1.ListJobsRequest;
-import io.mmq.proto.v1.ModelInfo;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.TrainRequest;
 import java.util.List;
@@ -64,13 +62,5 @@ class DocumentedGapsGrpcTest {
     assertThat(h.training.listJobs(ListJobsRequest.getDefaultInstance()).getJobsList())
         .singleElement()
         .satisfies(listed -> assertThat(listed.getCancelRequested()).isFalse());
-  }
-
-  @Test
-  void modelsHaveNoActivationTime() {
-    Corpus.loadAndTrain(h);
-
-    ModelInfo active = h.models.getModel(GetModelRequest.getDefaultInstance());
-    assertThat(active.hasActivatedAt()).isFalse();
   }
 }

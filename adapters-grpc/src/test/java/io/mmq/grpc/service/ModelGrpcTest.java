@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.mmq.core.registry.model.ModelVersion;
+import io.mmq.grpc.mapping.Timestamps;
 import io.mmq.proto.v1.ClassifyItem;
 import io.mmq.proto.v1.ClassifyRequest;
 import io.mmq.proto.v1.GetModelRequest;
@@ -21,6 +22,7 @@ import io.mmq.proto.v1.RerankCandidate;
 import io.mmq.proto.v1.RerankRequest;
 import io.mmq.proto.v1.RollbackModelRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,16 +88,25 @@ class ModelGrpcTest {
         .allSatisfy(jobId -> assertThat(jobId).startsWith("job-"));
     assertThat(info.getProvenance().getJobId()).isEqualTo(jobOf(second));
 
+    // the first model became active when it was trained; a candidate never was
+    ModelInfo firstInfo = h.models.getModel(GetModelRequest.newBuilder().setVersion(first).build());
+    assertThat(firstInfo.getActivatedAt()).isEqualTo(firstInfo.getCreatedAt());
+    assertThat(info.hasActivatedAt()).isFalse();
+
+    Instant promotedAt = h.core.ports.clock.advance(Duration.ofHours(1)).instant();
     ModelInfo promoted =
         h.models.promoteModel(PromoteModelRequest.newBuilder().setVersion(second).build());
     assertThat(promoted.getStatus()).isEqualTo(ModelStatus.ACTIVE);
+    assertThat(promoted.getActivatedAt()).isEqualTo(Timestamps.toProto(promotedAt));
     assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getVersion())
         .isEqualTo(second);
+    Instant rolledBackAt = h.core.ports.clock.advance(Duration.ofHours(1)).instant();
     ModelInfo rolledBack = h.models.rollbackModel(RollbackModelRequest.getDefaultInstance());
     assertThat(rolledBack.getVersion()).isEqualTo(first);
-    assertThat(
-            h.models.getModel(GetModelRequest.newBuilder().setVersion(second).build()).getStatus())
-        .isEqualTo(ModelStatus.RETIRED);
+    assertThat(rolledBack.getActivatedAt()).isEqualTo(Timestamps.toProto(rolledBackAt));
+    ModelInfo retired = h.models.getModel(GetModelRequest.newBuilder().setVersion(second).build());
+    assertThat(retired.getStatus()).isEqualTo(ModelStatus.RETIRED);
+    assertThat(retired.getActivatedAt()).isEqualTo(Timestamps.toProto(promotedAt)); // kept
 
     ListModelsResponse page =
         h.models.listModels(ListModelsRequest.newBuilder().setPageSize(1).build());
@@ -136,7 +147,8 @@ class ModelGrpcTest {
             .getModelVersion();
     ModelVersion corrupt = ModelVersion.of(version);
     h.core.ports.registry.corruptArtifact(corrupt);
-    h.core.ports.registry.activate(corrupt); // as another server process on the database would
+    // as another server process on the database would
+    h.core.ports.registry.activate(corrupt, Instant.EPOCH);
 
     Status classify = statusOf(() -> h.classification.classify(CLASSIFY_G1));
     Status rerank = statusOf(() -> h.recommendation.rerank(RERANK_G1));

@@ -53,7 +53,8 @@ final class TestCore {
   final ResourceCatalogService catalog = new ResourceCatalogService(ports.resources);
   final TaskSetService taskSets = new TaskSetService(ports.taskSets);
   final ActiveModelHolder activeModel = new ActiveModelHolder(ports.registry, ports.loader);
-  final ModelManagementService models = new ModelManagementService(ports.registry, activeModel);
+  final ModelManagementService models =
+      new ModelManagementService(ports.registry, activeModel, ports.clock);
   final ModelTraining modelTraining =
       new ModelTraining(
           new TrainerNamingMetrics(), ports.registry, ports.jobs, ports.clock, activeModel);

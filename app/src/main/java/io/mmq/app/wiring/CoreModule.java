@@ -198,8 +198,9 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ModelManagementService models(ModelRegistry registry, ActiveModelHolder activeModel) {
-    return new ModelManagementService(registry, activeModel);
+  ModelManagementService models(
+      ModelRegistry registry, ActiveModelHolder activeModel, Clock clock) {
+    return new ModelManagementService(registry, activeModel, clock);
   }
 
   @Provides

@@ -14,6 +14,8 @@ import io.mmq.core.registry.port.in.PromoteModelUseCase;
 import io.mmq.core.registry.port.in.RollbackModelCommand;
 import io.mmq.core.registry.port.in.RollbackModelUseCase;
 import io.mmq.core.registry.port.out.ModelRegistry;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,10 +32,12 @@ public final class ModelManagementService
     implements ListModelsUseCase, GetModelUseCase, PromoteModelUseCase, RollbackModelUseCase {
   private final ModelRegistry registry;
   private final ActiveModelHolder models;
+  private final Clock clock;
 
-  public ModelManagementService(ModelRegistry registry, ActiveModelHolder models) {
+  public ModelManagementService(ModelRegistry registry, ActiveModelHolder models, Clock clock) {
     this.registry = Objects.requireNonNull(registry, "registry is null");
     this.models = Objects.requireNonNull(models, "models is null");
+    this.clock = Objects.requireNonNull(clock, "clock is null");
   }
 
   @Override
@@ -61,9 +65,7 @@ public final class ModelManagementService
       models.activate(target, () -> {}); // serve it here too, if another process activated it
       return new ModelChange(Optional.of(target.version()), target, false);
     }
-    activate(target);
-    return new ModelChange(
-        active.map(ModelRecord::version), target.withStatus(ModelStatus.ACTIVE), true);
+    return new ModelChange(active.map(ModelRecord::version), activate(target), true);
   }
 
   @Override
@@ -81,13 +83,14 @@ public final class ModelManagementService
         command.to().isPresent()
             ? named(command.to().get(), models, active, activeIndex)
             : previous(models, active, activeIndex);
-    activate(target);
-    return new ModelChange(
-        Optional.of(active.version()), target.withStatus(ModelStatus.ACTIVE), true);
+    return new ModelChange(Optional.of(active.version()), activate(target), true);
   }
 
-  private void activate(ModelRecord target) {
-    models.activate(target, () -> registry.activate(target.version()));
+  /** Serves {@code target} and records it active now; returns it as activated. */
+  private ModelRecord activate(ModelRecord target) {
+    Instant activatedAt = clock.instant();
+    models.activate(target, () -> registry.activate(target.version(), activatedAt));
+    return target.activated(activatedAt);
   }
 
   private ModelRecord named(

@@ -209,13 +209,14 @@ public final class ModelTraining {
       ModelRecord candidate =
           new ModelRecord(
               version, ModelStatus.CANDIDATE, request.tasks(), provenance,
-              trained.artifact().checksum(), now);
+              trained.artifact().checksum(), now, Optional.empty());
       registry.register(candidate, trained.artifact());
       if (request.activation() == TrainingRequest.Activation.IF_NONE_ACTIVE
           && registry.active().isEmpty()) {
-        models.activate(candidate, () -> registry.activate(version));
+        Instant activatedAt = clock.instant();
+        models.activate(candidate, () -> registry.activate(version, activatedAt));
         activated[0] = true;
-        return candidate.withStatus(ModelStatus.ACTIVE);
+        return candidate.activated(activatedAt);
       }
       return candidate;
     }

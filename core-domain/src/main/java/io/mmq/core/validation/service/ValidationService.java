@@ -199,7 +199,8 @@ public final class ValidationService implements ValidateModelUseCase {
                   + ", does not replace it");
     }
     if (verdict instanceof PromotionVerdict.Promote) {
-      models.activate(candidate, () -> registry.activate(candidate.version()));
+      Instant activatedAt = clock.instant();
+      models.activate(candidate, () -> registry.activate(candidate.version(), activatedAt));
     }
     return new ModelUpdate(result, candidateMetrics, activeMetrics, Optional.of(verdict));
   }

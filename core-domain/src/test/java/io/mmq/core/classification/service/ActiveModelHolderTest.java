@@ -13,11 +13,12 @@ import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.out.ModelRegistry;
-import io.mmq.core.testing.fake.FakeQualityModel;
 import io.mmq.core.testing.fake.FakeModels;
+import io.mmq.core.testing.fake.FakeQualityModel;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
 import io.mmq.core.testing.fake.InMemoryResources;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +74,7 @@ class ActiveModelHolderTest {
             telemetry,
             WarmUpBatch.synthetic(4));
     assertThat(gated.refresh()).contains(v("m-1"));
-    stored.activate(v("m-2")); // as another process would
+    stored.activate(v("m-2"), Instant.EPOCH); // as another process would
 
     CompletableFuture<Optional<ModelVersion>> refresh = CompletableFuture.supplyAsync(gated::refresh);
     waitFor(second);
@@ -109,7 +110,8 @@ class ActiveModelHolderTest {
         .hasMessageContaining("model m-1 stays active and serving");
     assertThat(switches).hasValue(0); // the registry was not switched
 
-    stored.activate(v("m-2")); // another process switched anyway: the poller refuses it too
+    // another process switched anyway: the poller refuses it too
+    stored.activate(v("m-2"), Instant.EPOCH);
     assertThatThrownBy(holder::refresh)
         .isInstanceOf(PreconditionFailedException.class)
         .hasMessageContaining("model m-2 cannot be served");
@@ -128,7 +130,7 @@ class ActiveModelHolderTest {
     assertThat(polled.refresh()).contains(v("m-1"));
     register("m-2", ModelStatus.CANDIDATE);
     stored.corruptArtifact(v("m-2"));
-    stored.activate(v("m-2")); // another process switched to a broken artifact
+    stored.activate(v("m-2"), Instant.EPOCH); // another process switched to a broken artifact
     int loads = registry.artifactLoads.get();
 
     for (int second = 0; second < 5; second++) { // a poll a second for 5 s: one load
@@ -147,7 +149,7 @@ class ActiveModelHolderTest {
     assertThat(polled.loadedVersion()).contains(v("m-1"));
 
     register("m-3", ModelStatus.CANDIDATE);
-    stored.activate(v("m-3")); // a good version is tried at the next poll
+    stored.activate(v("m-3"), Instant.EPOCH); // a good version is tried at the next poll
     assertThat(polled.refresh()).contains(v("m-3"));
     polled.close();
   }
@@ -160,7 +162,7 @@ class ActiveModelHolderTest {
     String seen =
         holder.withActiveModel(
             (outerRecord, outerModel) -> {
-              holder.activate(second, () -> stored.activate(v("m-2")));
+              holder.activate(second, () -> stored.activate(v("m-2"), Instant.EPOCH));
               String inner = holder.withActiveModel((record, model) -> record.version().value());
               FakeQualityModel old = (FakeQualityModel) outerModel;
               assertThat(old.isClosed()).isFalse();
@@ -253,8 +255,8 @@ class ActiveModelHolderTest {
     }
 
     @Override
-    public void activate(ModelVersion version) {
-      delegate.activate(version);
+    public void activate(ModelVersion version, Instant activatedAt) {
+      delegate.activate(version, activatedAt);
     }
 
     @Override

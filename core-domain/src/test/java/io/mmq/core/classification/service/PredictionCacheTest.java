@@ -17,6 +17,7 @@ import io.mmq.core.testing.fake.FakeQualityModel;
 import io.mmq.core.testing.fake.FakeQualityModelLoader;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
 import io.mmq.core.testing.fake.InMemoryResources;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class PredictionCacheTest {
     List<Resource> resources = resources("great story", "dull story");
     classify(cached, resources);
 
-    holder.activate(second, () -> registry.activate(second.version()));
+    holder.activate(second, () -> registry.activate(second.version(), Instant.EPOCH));
     ClassifyResourcesResult after = classify(cached, resources);
 
     assertThat(after.modelVersion()).isEqualTo(ModelVersion.of("m-2"));

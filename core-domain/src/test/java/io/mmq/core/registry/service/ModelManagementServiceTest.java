@@ -22,6 +22,8 @@ import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.testing.builder.ModelRecordBuilder;
 import io.mmq.core.testing.fake.InMemoryModelRegistry;
+import io.mmq.core.testing.fake.MutableClock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,27 @@ import org.junit.jupiter.api.Test;
 class ModelManagementServiceTest {
   private final InMemoryModelRegistry registry = new InMemoryModelRegistry();
   private final ActiveModelHolder holder = new ActiveModelHolder(registry, ConstantModel::new);
-  private final ModelManagementService service = new ModelManagementService(registry, holder);
+  private final MutableClock clock = MutableClock.at("2016-07-01T00:00:00Z");
+  private final ModelManagementService service =
+      new ModelManagementService(registry, holder, clock);
+
+  @Test
+  void promotionAndRollbackRecordWhenTheModelBecameActiveAndRetiredModelsKeepIt() {
+    register("m-1", "2016-06-01", ModelStatus.ACTIVE);
+    register("m-2", "2016-06-10", ModelStatus.CANDIDATE);
+    Instant promotedAt = Instant.parse("2016-07-01T00:00:00Z");
+    Instant rolledBackAt = Instant.parse("2016-07-02T12:00:00Z");
+
+    ModelChange promoted = service.promote(new PromoteModelCommand(v("m-2")));
+    clock.set(rolledBackAt);
+    ModelChange rolledBack = service.rollback(RollbackModelCommand.toPrevious());
+
+    assertThat(promoted.active().activatedAt()).contains(promotedAt);
+    assertThat(rolledBack.active().activatedAt()).contains(rolledBackAt);
+    assertThat(service.get(v("m-1")).activatedAt()).contains(rolledBackAt);
+    assertThat(service.get(v("m-2")).status()).isEqualTo(ModelStatus.RETIRED);
+    assertThat(service.get(v("m-2")).activatedAt()).contains(promotedAt);
+  }
 
   @Test
   void promotingRetiresThePreviousActiveModel() {

@@ -29,6 +29,7 @@ public final class ModelRecordBuilder {
   private final Map<String, Double> metrics = new LinkedHashMap<>();
   private Instant createdAt = Instant.parse("2016-07-01T00:00:00Z");
   private Optional<ModelVersion> fineTunedFrom = Optional.empty();
+  private Optional<Instant> activatedAt = Optional.empty();
   private ModelArtifact artifact;
 
   private ModelRecordBuilder() {}
@@ -85,6 +86,12 @@ public final class ModelRecordBuilder {
     return this;
   }
 
+  /** When it last became ACTIVE (default: never). */
+  public ModelRecordBuilder activatedAt(String isoInstant) {
+    this.activatedAt = Optional.of(Instant.parse(isoInstant));
+    return this;
+  }
+
   public ModelRecordBuilder fineTunedFrom(String base) {
     this.fineTunedFrom = Optional.of(ModelVersion.of(base));
     return this;
@@ -109,6 +116,7 @@ public final class ModelRecordBuilder {
         tasks,
         new Provenance(window, seed, hyperparameters, metrics, createdAt, fineTunedFrom),
         artifact().checksum(),
-        createdAt);
+        createdAt,
+        activatedAt);
   }
 }

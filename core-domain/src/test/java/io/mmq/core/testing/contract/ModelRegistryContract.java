@@ -14,6 +14,7 @@ import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.out.ModelRegistry;
 import io.mmq.core.testing.builder.ModelRecordBuilder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,8 @@ public abstract class ModelRegistryContract {
   private static final ModelVersion M1 = ModelVersion.of("m-1");
   private static final ModelVersion M2 = ModelVersion.of("m-2");
   private static final ModelVersion M3 = ModelVersion.of("m-3");
+  private static final Instant AT = Instant.parse("2016-07-02T10:15:30.123456789Z");
+  private static final Instant LATER = Instant.parse("2016-07-03T08:00:00Z");
 
   private ModelRegistry registry;
 
@@ -63,7 +66,7 @@ public abstract class ModelRegistryContract {
     assertThatThrownBy(() -> registry.loadArtifact(M1))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("m-1");
-    assertThatThrownBy(() -> registry.activate(M1)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> registry.activate(M1, AT)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> registry.setStatus(M1, ModelStatus.RETIRED))
         .isInstanceOf(NotFoundException.class);
   }
@@ -80,7 +83,9 @@ public abstract class ModelRegistryContract {
             .withMetric("auc.ctr", 0.71)
             .withMetric("auc.dwell", Double.NaN)
             .fineTunedFrom("m-0")
-            .createdAt("2016-07-01T00:00:00.123456789Z");
+            .createdAt("2016-07-01T00:00:00.123456789Z")
+            .retired()
+            .activatedAt("2016-07-02T00:00:00.987654321Z");
 
     ModelRecord record = register(builder);
 
@@ -142,9 +147,10 @@ public abstract class ModelRegistryContract {
     register(aModelRecord().withVersion("m-1").active());
     register(aModelRecord().withVersion("m-2"));
 
-    registry.activate(M2);
+    registry.activate(M2, AT);
 
     assertThat(registry.active().map(ModelRecord::version)).contains(M2);
+    assertThat(registry.active().orElseThrow().activatedAt()).contains(AT);
     assertThat(statusOf(M1)).isEqualTo(ModelStatus.RETIRED);
     assertThat(registry.list())
         .filteredOn(record -> record.status() == ModelStatus.ACTIVE)
@@ -153,12 +159,14 @@ public abstract class ModelRegistryContract {
 
   @Test
   void activatingTheActiveModelChangesNothing() {
-    register(aModelRecord().withVersion("m-1").active());
+    register(aModelRecord().withVersion("m-1").active().activatedAt("2016-07-01T00:00:00Z"));
     register(aModelRecord().withVersion("m-2"));
 
-    registry.activate(M1);
+    registry.activate(M1, AT);
 
     assertThat(statusOf(M1)).isEqualTo(ModelStatus.ACTIVE);
+    assertThat(registry.find(M1).orElseThrow().activatedAt())
+        .contains(Instant.parse("2016-07-01T00:00:00Z"));
     assertThat(statusOf(M2)).isEqualTo(ModelStatus.CANDIDATE);
   }
 
@@ -173,12 +181,14 @@ public abstract class ModelRegistryContract {
   }
 
   @Test
-  void settingTheStatusToActiveActivatesAndOtherStatusesJustSet() {
+  void settingAStatusJustSetsItAndActiveIsReservedToActivate() {
     register(aModelRecord().withVersion("m-1").active());
     register(aModelRecord().withVersion("m-2"));
     register(aModelRecord().withVersion("m-3"));
 
-    registry.setStatus(M2, ModelStatus.ACTIVE);
+    assertThatThrownBy(() -> registry.setStatus(M2, ModelStatus.ACTIVE))
+        .isInstanceOf(IllegalArgumentException.class);
+    registry.activate(M2, AT);
     registry.setStatus(M3, ModelStatus.RETIRED);
 
     assertThat(statusOf(M1)).isEqualTo(ModelStatus.RETIRED);
@@ -188,17 +198,22 @@ public abstract class ModelRegistryContract {
     registry.setStatus(M2, ModelStatus.RETIRED);
 
     assertThat(registry.active()).isEmpty();
+    assertThat(registry.find(M2).orElseThrow().activatedAt()).contains(AT);
   }
 
   @Test
   void aRetiredModelCanBeActivatedAgain() {
     register(aModelRecord().withVersion("m-1").active());
-    register(aModelRecord().withVersion("m-2").active());
+    register(aModelRecord().withVersion("m-2").active().activatedAt("2016-07-01T00:00:00Z"));
+    registry.activate(M1, AT);
 
-    registry.activate(M1);
+    registry.activate(M1, LATER);
 
     assertThat(registry.active().map(ModelRecord::version)).contains(M1);
+    assertThat(registry.active().orElseThrow().activatedAt()).contains(AT);
     assertThat(statusOf(M2)).isEqualTo(ModelStatus.RETIRED);
+    assertThat(registry.find(M2).orElseThrow().activatedAt())
+        .contains(Instant.parse("2016-07-01T00:00:00Z"));
     assertThat(registry.loadArtifact(M1).bytes())
         .isEqualTo("model m-1".getBytes(StandardCharsets.UTF_8));
   }

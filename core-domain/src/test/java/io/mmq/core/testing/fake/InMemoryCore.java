@@ -69,7 +69,7 @@ public final class InMemoryCore {
         new TrainingService(
             ports.labels, ports.resources, ports.taskSets, ports.registry, ports.jobs,
             modelTraining, ports.loader, validationPolicy);
-    models = new ModelManagementService(ports.registry, activeModel);
+    models = new ModelManagementService(ports.registry, activeModel, ports.clock);
     classification = new ClassificationService(ports.resources, activeModel, aggregation);
     rerank = new RerankService(classification, reweighting);
     validation =

@@ -7,6 +7,7 @@ import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.registry.port.out.ModelRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,14 +94,15 @@ public final class InMemoryModelRegistry implements ModelRegistry {
   }
 
   @Override
-  public synchronized void activate(ModelVersion version) {
+  public synchronized void activate(ModelVersion version, Instant activatedAt) {
+    Objects.requireNonNull(activatedAt, "activatedAt is null");
     Entry entry = require(version);
     faults.checkWrite();
     if (entry.record().status() == ModelStatus.ACTIVE) {
       return;
     }
     retireActive();
-    entries.put(version, entry.with(entry.record().withStatus(ModelStatus.ACTIVE)));
+    entries.put(version, entry.with(entry.record().activated(activatedAt)));
     activations.add(version);
   }
 
@@ -108,8 +110,7 @@ public final class InMemoryModelRegistry implements ModelRegistry {
   public synchronized void setStatus(ModelVersion version, ModelStatus status) {
     Objects.requireNonNull(status, "status is null");
     if (status == ModelStatus.ACTIVE) {
-      activate(version);
-      return;
+      throw new IllegalArgumentException("a model becomes ACTIVE through activate, not setStatus");
     }
     Entry entry = require(version);
     faults.checkWrite();

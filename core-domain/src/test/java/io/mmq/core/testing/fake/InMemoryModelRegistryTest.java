@@ -12,6 +12,7 @@ import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.testing.builder.ModelRecordBuilder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,7 @@ class InMemoryModelRegistryTest {
     register(aModelRecord().withVersion("m-1").active());
     register(aModelRecord().withVersion("m-2"));
 
-    registry.activate(ModelVersion.of("m-2"));
+    registry.activate(ModelVersion.of("m-2"), Instant.EPOCH);
 
     assertThat(status("m-1")).isEqualTo(ModelStatus.RETIRED);
     assertThat(status("m-2")).isEqualTo(ModelStatus.ACTIVE);
@@ -36,11 +37,11 @@ class InMemoryModelRegistryTest {
   }
 
   @Test
-  void registeringAnActiveRecordOrSettingActiveKeepsOneActiveModel() {
+  void registeringAnActiveRecordOrActivatingKeepsOneActiveModel() {
     register(aModelRecord().withVersion("m-1").active());
     register(aModelRecord().withVersion("m-2").active());
     register(aModelRecord().withVersion("m-3"));
-    registry.setStatus(ModelVersion.of("m-3"), ModelStatus.ACTIVE);
+    registry.activate(ModelVersion.of("m-3"), Instant.EPOCH);
 
     assertThat(registry.list().stream().filter(r -> r.status() == ModelStatus.ACTIVE))
         .extracting(ModelRecord::version)
@@ -74,7 +75,7 @@ class InMemoryModelRegistryTest {
 
   @Test
   void unknownVersionsAreNotFound() {
-    assertThatThrownBy(() -> registry.activate(ModelVersion.of("nope")))
+    assertThatThrownBy(() -> registry.activate(ModelVersion.of("nope"), Instant.EPOCH))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("nope");
     assertThatThrownBy(() -> registry.loadArtifact(ModelVersion.of("nope")))
@@ -103,7 +104,8 @@ class InMemoryModelRegistryTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int round = 0; round < 200; round++) {
         int version = round % 10;
-        futures.add(pool.submit(() -> registry.activate(ModelVersion.of("m-" + version))));
+        futures.add(
+            pool.submit(() -> registry.activate(ModelVersion.of("m-" + version), Instant.EPOCH)));
       }
       for (Future<?> future : futures) {
         future.get();

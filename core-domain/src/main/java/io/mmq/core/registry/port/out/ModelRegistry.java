@@ -4,6 +4,7 @@ import io.mmq.core.registry.model.ModelArtifact;
 import io.mmq.core.registry.model.ModelRecord;
 import io.mmq.core.registry.model.ModelStatus;
 import io.mmq.core.registry.model.ModelVersion;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +29,16 @@ public interface ModelRegistry {
   ModelArtifact loadArtifact(ModelVersion version);
 
   /**
-   * Makes {@code version} the active model and retires the previously active one, atomically.
+   * Makes {@code version} the active model, activated at {@code activatedAt}, and retires the
+   * previously active one, atomically. Activating the active model changes nothing (its activation
+   * time included). A retired model keeps its activation time.
    */
-  void activate(ModelVersion version);
+  void activate(ModelVersion version, Instant activatedAt);
 
+  /**
+   * Sets a model CANDIDATE or RETIRED (it keeps its activation time).
+   *
+   * @throws IllegalArgumentException for ACTIVE: a model becomes active through {@link #activate}
+   */
   void setStatus(ModelVersion version, ModelStatus status);
 }
