@@ -3,6 +3,7 @@ package io.mmq.persistence;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.JobKind;
 import io.mmq.core.training.model.JobState;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.port.out.TrainingJobs;
@@ -15,13 +16,14 @@ import java.util.Optional;
 
 /**
  * {@link TrainingJobs} in {@code training_jobs}: save updates the row with the job's id or inserts
- * one; listed newest first (creation time, then first-save order). An error message is kept up to
+ * one; listed newest first (creation time, then first-save order). A job's kind is NULL in rows
+ * written before kinds were stored (read back as an empty kind). An error message is kept up to
  * {@value #MAX_ERROR} characters.
  */
 final class JdbcTrainingJobs implements TrainingJobs {
   private static final String COLUMNS =
       "window_start_ns, window_end_ns, state, step, total_steps, error, result_version,"
-          + " created_at_ns, updated_at_ns, id";
+          + " created_at_ns, updated_at_ns, kind, id";
 
   /** The longest error kept; a longer one is cut (the column and H2's pages stay small). */
   static final int MAX_ERROR = 10_000;
@@ -52,7 +54,8 @@ final class JdbcTrainingJobs implements TrainingJobs {
           statement.setString(7, job.result().map(ModelVersion::value).orElse(null));
           statement.setLong(8, createdAt);
           statement.setLong(9, updatedAt);
-          statement.setString(10, job.id().value());
+          statement.setString(10, job.kind().map(JobKind::name).orElse(null));
+          statement.setString(11, job.id().value());
         };
     jdbc.inTransaction(
         "saving training job " + job.id(),
@@ -62,12 +65,13 @@ final class JdbcTrainingJobs implements TrainingJobs {
                   connection,
                   "UPDATE training_jobs SET window_start_ns = ?, window_end_ns = ?, state = ?,"
                       + " step = ?, total_steps = ?, error = ?, result_version = ?,"
-                      + " created_at_ns = ?, updated_at_ns = ? WHERE id = ?",
+                      + " created_at_ns = ?, updated_at_ns = ?, kind = ? WHERE id = ?",
                   binder);
           if (updated == 0) {
             Jdbc.update(
                 connection,
-                "INSERT INTO training_jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO training_jobs (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 binder);
           }
           return null;
@@ -94,10 +98,11 @@ final class JdbcTrainingJobs implements TrainingJobs {
   }
 
   private static TrainingJob read(ResultSet row) throws SQLException {
-    String id = row.getString(10);
+    String id = row.getString(11);
     try {
       return new TrainingJob(
           new JobId(id),
+          Optional.ofNullable(row.getString(10)).map(JobKind::valueOf),
           TimeWindow.of(Instants.fromNanos(row.getLong(1)), Instants.fromNanos(row.getLong(2))),
           JobState.valueOf(row.getString(3)),
           row.getInt(4),

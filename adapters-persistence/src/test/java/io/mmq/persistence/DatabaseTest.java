@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmq.core.common.StorageUnavailableException;
+import io.mmq.core.registry.model.ModelRecord;
+import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.resource.model.ResourceId;
+import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.TrainingJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +39,50 @@ class DatabaseTest {
       assertThat(
               new JdbcResources(new Jdbc(second.dataSource(), 10, 10)).find(ResourceId.of("a-1")))
           .isPresent();
+    }
+  }
+
+  @Test
+  void aVersion1DatabaseMigratesWithUnknownActivationTimesAndJobKinds() throws Exception {
+    DatabaseConfig config = DatabaseConfig.embedded(directory);
+    Flyway.configure()
+        .dataSource(config.url(), config.user(), config.password())
+        .locations(Database.MIGRATIONS)
+        .placeholders(
+            Map.of("resource_id_type", "VARCHAR(256)", "binary_type", "BINARY LARGE OBJECT"))
+        .target("1")
+        .load()
+        .migrate();
+    try (Connection connection =
+            DriverManager.getConnection(config.url(), config.user(), config.password());
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "INSERT INTO models (version, status, active_marker, data_window_start_ns,"
+              + " data_window_end_ns, seed, hyperparameters, metrics, trained_at_ns, checksum,"
+              + " artifact_size, chunk_count, created_at_ns)"
+              + " VALUES ('m-1', 'ACTIVE', TRUE, 0, 86400000000000, 7, '{}', '{}', 5, '"
+              + "0".repeat(64)
+              + "', 0, 0, 5)");
+      statement.executeUpdate(
+          "INSERT INTO model_tasks (version, position, name, metric, direction, reference,"
+              + " min_impressions, weight)"
+              + " VALUES ('m-1', 0, 'ctr', 'ctr', 'HIGHER_IS_BETTER', 'MEAN', 10, 1.0)");
+      statement.executeUpdate(
+          "INSERT INTO training_jobs (id, window_start_ns, window_end_ns, state, step,"
+              + " total_steps, result_version, created_at_ns, updated_at_ns)"
+              + " VALUES ('job-1', 0, 86400000000000, 'SUCCEEDED', 3, 3, 'm-1', 1, 5)");
+    }
+
+    try (Database migrated = TestDatabases.h2(directory)) {
+      assertThat(migrated.migrationsApplied()).isEqualTo(1);
+      Jdbc jdbc = new Jdbc(migrated.dataSource(), 10, 10);
+      ModelRecord model = new JdbcModelRegistry(jdbc).active().orElseThrow();
+      TrainingJob job = new JdbcTrainingJobs(jdbc).find(new JobId("job-1")).orElseThrow();
+
+      assertThat(model.version()).isEqualTo(ModelVersion.of("m-1"));
+      assertThat(model.activatedAt()).isEmpty();
+      assertThat(job.kind()).isEmpty();
+      assertThat(job.result()).contains(ModelVersion.of("m-1"));
     }
   }
 

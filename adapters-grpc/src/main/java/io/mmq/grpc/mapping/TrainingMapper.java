@@ -13,6 +13,8 @@ import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
+import io.mmq.core.training.port.in.TrainModelResult;
+import io.mmq.core.validation.model.HeldOutEvaluation;
 import io.mmq.core.validation.model.TaskMetrics;
 import io.mmq.core.validation.model.ValidationRun;
 import io.mmq.core.validation.policy.PromotionVerdict;
@@ -22,12 +24,11 @@ import io.mmq.proto.v1.DeriveLabelsRequest;
 import io.mmq.proto.v1.DeriveLabelsResponse;
 import io.mmq.proto.v1.Evaluation;
 import io.mmq.proto.v1.Job;
+import io.mmq.proto.v1.JobKind;
 import io.mmq.proto.v1.JobState;
 import io.mmq.proto.v1.TaskEvaluation;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.UpdateOutcome;
-import io.mmq.core.training.port.in.TrainModelResult;
-import io.mmq.core.validation.model.HeldOutEvaluation;
 import java.util.Map;
 import java.util.Optional;
 
@@ -241,13 +242,15 @@ public final class TrainingMapper {
 
   /**
    * A recorded job. The core runs a job as soon as it is recorded (never QUEUED; started at
-   * creation) and does not record its kind or request, which stay unset.
+   * creation) and does not record its request, which stays unset; a job recorded without its kind
+   * has JOB_KIND_UNSPECIFIED.
    */
   public static Job toProto(
       TrainingJob job, boolean cancelRequested, Optional<Evaluation> evaluation) {
     var builder =
         Job.newBuilder()
             .setJobId(job.id().value())
+            .setKind(job.kind().map(TrainingMapper::toProto).orElse(JobKind.JOB_KIND_UNSPECIFIED))
             .setState(toProto(job.state()))
             .setWindow(EngagementMapper.toProto(job.window()))
             .setCreatedAt(Timestamps.toProto(job.createdAt()))
@@ -266,6 +269,13 @@ public final class TrainingMapper {
     }
     evaluation.ifPresent(builder::setEvaluation);
     return builder.build();
+  }
+
+  public static JobKind toProto(io.mmq.core.training.model.JobKind kind) {
+    return switch (kind) {
+      case TRAIN -> JobKind.TRAIN;
+      case VALIDATION_UPDATE -> JobKind.VALIDATION_UPDATE;
+    };
   }
 
   public static JobState toProto(io.mmq.core.training.model.JobState state) {

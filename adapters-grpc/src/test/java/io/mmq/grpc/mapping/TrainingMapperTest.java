@@ -16,6 +16,7 @@ import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.testing.builder.Windows;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.JobKind;
 import io.mmq.core.training.model.StopReason;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.model.TrainingProgress;
@@ -186,7 +187,13 @@ class TrainingMapperTest {
     Instant created = Instant.parse("2016-07-01T00:00:00Z");
     Instant later = created.plusSeconds(60);
     TrainingJob running =
-        TrainingJob.started(new JobId("job-1"), DAY, 10, created).progressed(4, later);
+        TrainingJob.started(new JobId("job-1"), JobKind.VALIDATION_UPDATE, DAY, 10, created)
+            .progressed(4, later);
+    TrainingJob unknownKind =
+        new TrainingJob(
+            running.id(), java.util.Optional.empty(), running.window(), running.state(),
+            running.step(), running.totalSteps(), running.error(), running.result(),
+            running.createdAt(), running.updatedAt());
 
     Job asRunning = TrainingMapper.toProto(running, true, java.util.Optional.empty());
     Job failed =
@@ -196,6 +203,9 @@ class TrainingMapperTest {
         TrainingMapper.toProto(running.cancelled(later), false, java.util.Optional.empty());
 
     assertThat(asRunning.getState()).isEqualTo(JobState.RUNNING);
+    assertThat(asRunning.getKind()).isEqualTo(io.mmq.proto.v1.JobKind.VALIDATION_UPDATE);
+    assertThat(TrainingMapper.toProto(unknownKind, false, java.util.Optional.empty()).getKind())
+        .isEqualTo(io.mmq.proto.v1.JobKind.JOB_KIND_UNSPECIFIED);
     assertThat(asRunning.getCancelRequested()).isTrue();
     assertThat(asRunning.hasFinishedAt()).isFalse();
     assertThat(asRunning.getLastStep().getStep()).isEqualTo(4);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmq.proto.v1.GetJobRequest;
 import io.mmq.proto.v1.Job;
-import io.mmq.proto.v1.JobKind;
 import io.mmq.proto.v1.ListJobsRequest;
 import io.mmq.proto.v1.TrainProgress;
 import io.mmq.proto.v1.TrainRequest;
@@ -46,14 +45,13 @@ class DocumentedGapsGrpcTest {
   }
 
   @Test
-  void jobsHaveNoKindNorRequestStartWhenCreatedAndReadBackWithoutCancelRequested() {
+  void jobsHaveNoRequestStartWhenCreatedAndReadBackWithoutCancelRequested() {
     Corpus.loadAndLabel(h);
     String jobId =
         drain(h.training.train(Corpus.train(Corpus.DAY_1, 2))).get(0).getStarted().getJobId();
 
     Job job = h.training.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
 
-    assertThat(job.getKind()).isEqualTo(JobKind.JOB_KIND_UNSPECIFIED);
     assertThat(job.hasRequest()).isFalse();
     assertThat(job.getStartedAt()).isEqualTo(job.getCreatedAt());
     assertThat(job.getCancelRequested()).isFalse();

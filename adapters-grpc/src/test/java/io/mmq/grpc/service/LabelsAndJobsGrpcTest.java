@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.JobKind;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.proto.v1.CancelJobRequest;
 import io.mmq.proto.v1.DeriveLabelsRequest;
@@ -187,6 +188,7 @@ class LabelsAndJobsGrpcTest {
     Job job = h.training.getJob(GetJobRequest.newBuilder().setJobId(jobId).build());
 
     assertThat(job.getJobId()).isEqualTo(jobId);
+    assertThat(job.getKind()).isEqualTo(io.mmq.proto.v1.JobKind.TRAIN);
     assertThat(job.getState()).isEqualTo(JobState.SUCCEEDED);
     assertThat(job.getWindow()).isEqualTo(Corpus.DAY_1);
     assertThat(job.getLastStep().getMaxSteps()).isEqualTo(3);
@@ -205,7 +207,8 @@ class LabelsAndJobsGrpcTest {
     // a job recorded RUNNING by a process that has gone: nothing here runs it
     Instant at = h.core.ports.clock.instant();
     h.core.ports.jobs.save(
-        TrainingJob.started(new JobId("job-orphan"), window(Corpus.DAY_1), 10, at));
+        TrainingJob.started(
+            new JobId("job-orphan"), JobKind.TRAIN, window(Corpus.DAY_1), 10, at));
 
     Status ended = statusOf(() -> h.training.cancelJob(cancel(succeeded)));
     Job orphan = h.training.cancelJob(cancel("job-orphan"));
@@ -231,7 +234,8 @@ class LabelsAndJobsGrpcTest {
     }
     h.core.ports.jobs.save(
         TrainingJob.started(
-            new JobId("job-orphan"), window(Corpus.DAY_1), 10, h.core.ports.clock.instant()));
+            new JobId("job-orphan"), JobKind.TRAIN, window(Corpus.DAY_1), 10,
+            h.core.ports.clock.instant()));
 
     ListJobsResponse first =
         h.training.listJobs(ListJobsRequest.newBuilder().setPageSize(3).build());

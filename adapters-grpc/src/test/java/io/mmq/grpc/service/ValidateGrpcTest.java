@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Context;
 import io.grpc.Status;
+import io.mmq.grpc.mapping.Timestamps;
 import io.mmq.proto.v1.Decision;
 import io.mmq.proto.v1.DeriveLabelsRequest;
 import io.mmq.proto.v1.Evaluation;
+import io.mmq.proto.v1.GetJobRequest;
 import io.mmq.proto.v1.GetModelRequest;
 import io.mmq.proto.v1.Hyperparameters;
+import io.mmq.proto.v1.Job;
+import io.mmq.proto.v1.JobKind;
 import io.mmq.proto.v1.JobState;
 import io.mmq.proto.v1.ListJobsRequest;
 import io.mmq.proto.v1.ListValidationRunsRequest;
@@ -86,6 +90,12 @@ class ValidateGrpcTest {
                 .getProvenance()
                 .getJobId())
         .isEqualTo(updated.getUpdate().getJobId());
+    Job update =
+        h.training.getJob(
+            GetJobRequest.newBuilder().setJobId(updated.getUpdate().getJobId()).build());
+    assertThat(update.getKind()).isEqualTo(JobKind.VALIDATION_UPDATE);
+    assertThat(h.models.getModel(GetModelRequest.getDefaultInstance()).getActivatedAt())
+        .isEqualTo(Timestamps.toProto(h.core.ports.clock.instant()));
     assertThat(updated.getUpdate().getHoldoutMetric()).isEqualTo("mean_auc");
     assertThat(updated.getUpdate().getCandidateHoldoutValue())
         .isGreaterThan(updated.getUpdate().getActiveHoldoutValue());

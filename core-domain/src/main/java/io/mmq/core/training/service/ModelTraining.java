@@ -104,7 +104,8 @@ public final class ModelTraining {
     request.fineTuneFrom().ifPresent(base -> requireSameTasks(base, request));
     Instant startedAt = clock.instant();
     TrainingJob started =
-        TrainingJob.started(newJobId(startedAt), request.window(), totalSteps(request), startedAt);
+        TrainingJob.started(
+            newJobId(startedAt), request.kind(), request.window(), totalSteps(request), startedAt);
     AtomicBoolean cancel = new AtomicBoolean();
     AtomicReference<TrainingJob> job = new AtomicReference<>(started);
     running.put(started.id(), cancel);
@@ -182,7 +183,7 @@ public final class ModelTraining {
         TrainingJob current = job.get();
         TrainingJob updated =
             new TrainingJob(
-                current.id(), current.window(), current.state(), progress.step(),
+                current.id(), current.kind(), current.window(), current.state(), progress.step(),
                 progress.totalSteps(), current.error(), current.result(), current.createdAt(),
                 clock.instant());
         jobs.save(updated);

@@ -10,6 +10,7 @@ import io.mmq.core.resource.port.out.Resources;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.task.port.out.TaskSets;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.JobKind;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.port.in.CancelJobResult;
 import io.mmq.core.training.port.in.CancelJobUseCase;
@@ -80,6 +81,7 @@ public final class TrainingService
     HoldoutSplit split = new HoldoutSplit(command.seed(), command.validationFraction());
     TrainingRequest request =
         new TrainingRequest(
+            JobKind.TRAIN,
             command.window(),
             tasks,
             LabelledExamples.kept(labels, resources, command.window(), tasks, split),

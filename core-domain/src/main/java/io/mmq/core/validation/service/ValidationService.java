@@ -15,6 +15,7 @@ import io.mmq.core.task.model.TaskName;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.telemetry.Telemetry;
 import io.mmq.core.training.model.ExampleSource;
+import io.mmq.core.training.model.JobKind;
 import io.mmq.core.training.model.TrainingConfig;
 import io.mmq.core.training.port.in.TrainModelResult;
 import io.mmq.core.training.port.in.TrainingObserver;
@@ -172,7 +173,7 @@ public final class ValidationService implements ValidateModelUseCase {
     TrainModelResult result =
         training.run(
             new TrainingRequest(
-                window, tasks, fineTuning, stopping,
+                JobKind.VALIDATION_UPDATE, window, tasks, fineTuning, stopping,
                 new TrainingConfig(command.seed(), command.hyperparameters()),
                 Optional.of(active), TrainingRequest.Activation.NEVER),
             observer);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmq.core.registry.model.ModelVersion;
 import io.mmq.core.training.model.JobId;
+import io.mmq.core.training.model.JobKind;
 import io.mmq.core.training.model.JobState;
 import io.mmq.core.training.model.TrainingJob;
 import io.mmq.core.training.port.out.TrainingJobs;
@@ -41,6 +42,23 @@ public abstract class TrainingJobsContract {
     jobs.save(running);
 
     assertThat(jobs.find(new JobId("job-1"))).contains(running);
+  }
+
+  @Test
+  void eachJobKeepsItsKind() {
+    TrainingJob train = aTrainingJob().withId("job-1").withKind(JobKind.TRAIN).build();
+    TrainingJob update =
+        aTrainingJob().withId("job-2").withKind(JobKind.VALIDATION_UPDATE).build();
+    jobs.save(train);
+    jobs.save(update);
+    jobs.save(update.progressed(3, LATER).succeeded(ModelVersion.of("m-2"), LATER));
+
+    assertThat(jobs.find(new JobId("job-1")).orElseThrow().kind()).contains(JobKind.TRAIN);
+    assertThat(jobs.find(new JobId("job-2")).orElseThrow().kind())
+        .contains(JobKind.VALIDATION_UPDATE);
+    assertThat(jobs.list())
+        .extracting(TrainingJob::kind)
+        .containsExactly(Optional.of(JobKind.VALIDATION_UPDATE), Optional.of(JobKind.TRAIN));
   }
 
   @Test
