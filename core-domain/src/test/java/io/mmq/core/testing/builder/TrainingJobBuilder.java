@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * Builds a {@link TrainingJob} in the RUNNING state, a TRAIN job unless told: {@code
- * aTrainingJob().withId("job-1").build()}; use the record's own transitions ({@code succeeded}, {@code failed}) for the rest.
+ * aTrainingJob().withId("job-1").build()}; use the record's own transitions ({@code succeeded},
+ * {@code failed}) for the rest.
  */
 public final class TrainingJobBuilder {
   private String id = "job-1";
