@@ -45,17 +45,6 @@ final class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase
   private final int maxListedErrors;
   private final RequestLimits limits;
 
-  CatalogGrpcService(
-      IngestResourcesUseCase ingest,
-      RecordEngagementUseCase recordEngagement,
-      GetResourceUseCase getResource,
-      ListEngagementUseCase listEngagement,
-      GetTaskSetUseCase getTaskSet,
-      SetTaskSetUseCase setTaskSet) {
-    this(ingest, recordEngagement, getResource, listEngagement, getTaskSet, setTaskSet,
-        RequestLimits.DEFAULT);
-  }
-
   @Inject
   CatalogGrpcService(
       IngestResourcesUseCase ingest,

@@ -14,6 +14,7 @@ import io.mmq.core.registry.service.ModelManagementService;
 import io.mmq.core.resource.service.ResourceCatalogService;
 import io.mmq.core.task.model.TaskSet;
 import io.mmq.core.task.service.TaskSetService;
+import io.mmq.core.telemetry.Telemetry;
 import io.mmq.core.testing.fake.FakePorts;
 import io.mmq.core.training.model.ExampleSource;
 import io.mmq.core.training.model.TrainedModel;
@@ -75,7 +76,8 @@ final class TestCore {
           modelTraining,
           ValidationPolicy.DEFAULT,
           PromotionPolicy.DEFAULT,
-          ports.clock);
+          ports.clock,
+          Telemetry.NONE);
   final RetrainScheduleService schedule =
       new RetrainScheduleService(
           ports.validationRuns, ports.registry, RetrainPolicy.DEFAULT, ports.clock);

@@ -80,22 +80,6 @@ public final class ValidationService implements ValidateModelUseCase {
       ModelTraining training,
       ValidationPolicy validationPolicy,
       PromotionPolicy promotionPolicy,
-      Clock clock) {
-    this(
-        labels, resources, registry, runs, models, loader, training, validationPolicy,
-        promotionPolicy, clock, Telemetry.NONE);
-  }
-
-  public ValidationService(
-      Labels labels,
-      Resources resources,
-      ModelRegistry registry,
-      ValidationRuns runs,
-      ActiveModelHolder models,
-      QualityModelLoader loader,
-      ModelTraining training,
-      ValidationPolicy validationPolicy,
-      PromotionPolicy promotionPolicy,
       Clock clock,
       Telemetry telemetry) {
     this.labels = Objects.requireNonNull(labels, "labels is null");

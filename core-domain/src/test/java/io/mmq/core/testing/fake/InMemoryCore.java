@@ -18,6 +18,7 @@ import io.mmq.core.resource.model.Resource;
 import io.mmq.core.resource.port.in.IngestResourcesCommand;
 import io.mmq.core.resource.service.ResourceCatalogService;
 import io.mmq.core.task.service.TaskSetService;
+import io.mmq.core.telemetry.Telemetry;
 import io.mmq.core.training.service.ModelTraining;
 import io.mmq.core.training.service.TrainingService;
 import io.mmq.core.validation.policy.PromotionPolicy;
@@ -75,7 +76,7 @@ public final class InMemoryCore {
     validation =
         new ValidationService(
             ports.labels, ports.resources, ports.registry, ports.validationRuns, activeModel,
-            ports.loader, modelTraining, validationPolicy, promotion, ports.clock);
+            ports.loader, modelTraining, validationPolicy, promotion, ports.clock, Telemetry.NONE);
     schedule =
         new RetrainScheduleService(ports.validationRuns, ports.registry, retrain, ports.clock);
   }
