@@ -7,8 +7,6 @@ import io.mmq.app.config.MmqConfig;
 import io.mmq.core.engagement.model.TimeWindow;
 import io.mmq.core.label.model.LabelledResource;
 import io.mmq.core.label.port.out.Labels;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code mmq labels} with {@code --levels}, {@code --level-width} and {@code --dry-run} over the
@@ -52,7 +49,7 @@ class LabelsCommandTest {
 
   @Test
   void aDryRunPrintsTheLevelCountsAndStoresNoLabel() {
-    Output output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--levels", "3", "--dry-run", "--json");
+    CliRun output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--levels", "3", "--dry-run", "--json");
 
     assertThat(output.out())
         .contains("\"dryRun\":true")
@@ -65,7 +62,7 @@ class LabelsCommandTest {
 
   @Test
   void aRealRunPrintsALevelLinePerTaskAndStoresTheBinaryLabels() {
-    Output output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--levels", "3", "--level-width", "0.25");
+    CliRun output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--levels", "3", "--level-width", "0.25");
 
     assertThat(output.out())
         .contains("11 records in 1 window -> 10 labelled resources (")
@@ -78,7 +75,7 @@ class LabelsCommandTest {
 
   @Test
   void withoutLevelsTheJsonHasNoLevelCounts() {
-    Output output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--json");
+    CliRun output = run(0, "labels", "--from", "2016-06-24", "--to", "2016-06-25", "--json");
 
     assertThat(output.out()).contains("\"dryRun\":false").contains("\"levels\":null").doesNotContain("levelCounts");
   }
@@ -108,18 +105,9 @@ class LabelsCommandTest {
     return all.toArray(String[]::new);
   }
 
-  private record Output(String out, String err) {}
-
-  private Output run(int expectedExit, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--data-dir", dir.resolve("data").toString()));
-    CommandLine line = MmqCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    line.setOut(new PrintWriter(out));
-    line.setErr(new PrintWriter(err));
-    int exit = line.execute(all.toArray(String[]::new));
-    assertThat(exit).as("mmq %s: %s", String.join(" ", args), err).isEqualTo(expectedExit);
-    return new Output(out.toString(), err.toString());
+  private CliRun run(int expectedExit, String... args) {
+    CliRun run = CliRun.of(dir.resolve("data"), args);
+    assertThat(run.exit()).as("mmq %s: %s", String.join(" ", args), run.err()).isEqualTo(expectedExit);
+    return run;
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code train} and {@code validate} through the command line on a small generated corpus (real
@@ -55,7 +52,7 @@ class ReportCommandsTest {
   void trainWritesItsReportUnderTheDataDirAndSaysWhere() {
     List<String> args = new ArrayList<>(List.of("train", "--from", "2026-01-05", "--to", "2026-01-07", "--json"));
     args.addAll(List.of(SMALL));
-    Output output = run(args.toArray(String[]::new));
+    CliRun output = run(args.toArray(String[]::new));
 
     Path index = reportPath(output.out());
     assertThat(index.getParent().getParent()).isEqualTo(dataDir.resolve("reports"));
@@ -70,7 +67,7 @@ class ReportCommandsTest {
   @Order(2)
   void validateWritesItsReportWhereAsked() {
     Path dir = dataDir.resolve("validation-report");
-    Output output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--json", "--report", dir.toString());
+    CliRun output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--json", "--report", dir.toString());
 
     Path index = reportPath(output.out());
     assertThat(index).isEqualTo(dir.resolve("index.html"));
@@ -84,7 +81,7 @@ class ReportCommandsTest {
   @Order(3)
   void noReportWritesNothingAndSaysNull() throws IOException {
     Path dir = dataDir.resolve("unwanted");
-    Output output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--json", "--no-report");
+    CliRun output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--json", "--no-report");
 
     assertThat(output.out()).contains("\"report\":null");
     assertThat(output.err()).doesNotContain("report:");
@@ -96,7 +93,7 @@ class ReportCommandsTest {
   void anUpdatePrintsTheFineTuningsProgressAsTrainDoes() throws IOException {
     // a tiny model is not perfectly accurate, so a threshold of 1 always asks for an update
     Path config = Files.writeString(dataDir.resolve("update.properties"), "validation.accuracy-threshold=1.0\n");
-    Output output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--update", "--no-report",
+    CliRun output = run("validate", "--from", "2026-01-07", "--to", "2026-01-08", "--update", "--no-report",
         "--config", config.toString());
 
     assertThat(output.out()).contains("decision ").doesNotContain("decision KEEP");
@@ -133,18 +130,9 @@ class ReportCommandsTest {
     return Path.of(matcher.group(1));
   }
 
-  private record Output(String out, String err) {}
-
-  private static Output run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--data-dir", dataDir.toString()));
-    CommandLine line = MmqCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    line.setOut(new PrintWriter(out));
-    line.setErr(new PrintWriter(err));
-    int exit = line.execute(all.toArray(String[]::new));
-    assertThat(exit).as("mmq %s: %s", String.join(" ", args), err).isZero();
-    return new Output(out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    CliRun run = CliRun.of(dataDir, args);
+    assertThat(run.exit()).as("mmq %s: %s", String.join(" ", args), run.err()).isZero();
+    return run;
   }
 }
